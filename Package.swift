@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "klaytn-swift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "klay", targets: ["klay"]),
+        .library(name: "KlayPrimitives", targets: ["KlayPrimitives"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // System-library shims for Debian's -dev packages.
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRocksDB",
+            pkgConfig: "rocksdb",
+            providers: [.apt(["librocksdb-dev"])]
+        ),
+        .target(
+            name: "KlayPrimitives",
+            dependencies: [
+                "CSecp256k1",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "klay",
+            dependencies: [
+                "KlayPrimitives",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KlayPrimitivesTests",
+            dependencies: [
+                "KlayPrimitives",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Debian's librocksdb-dev C API.
+#include <rocksdb/c.h>
