@@ -1,0 +1,46 @@
+# klaytn-swift: `make dev` starts a local chain, `make test` runs every test.
+# Both install what they need first (Debian packages through apt, via sudo when not root).
+
+APT_PACKAGES := libsecp256k1-dev librocksdb-dev nettle-dev pkg-config gcc
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+KLAY_RELEASE := .build/release/klay
+
+.PHONY: all deps toolchain build release dev test bench clean
+
+all: build
+
+## Install missing Debian packages (once; later runs only check).
+deps: toolchain
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+toolchain:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { \
+		echo "error: no Swift toolchain on PATH. Install Swift 6.1 or newer (swift.org) and put its bin/ on PATH."; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product klay
+
+## A local single-node chain (until the dev chain lands, the CLI's help).
+dev: release
+	$(KLAY_RELEASE) --help
+
+## Every test, debug build.
+test: deps
+	$(SWIFT) test
+
+## Benchmarks against the C references in Benchmarks/c, measured in the same run.
+bench: release
+	Benchmarks/compare-primitives.sh $(KLAY_RELEASE)
+
+clean:
+	rm -rf .build

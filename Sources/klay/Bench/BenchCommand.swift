@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `klay bench`: machine-readable performance figures, one subcommand per layer.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the node's hot paths.",
+        subcommands: [BenchPrimitivesCommand.self]
+    )
+}
