@@ -75,7 +75,7 @@ extension UInt256 {
             guard c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") else {
                 throw .invalidDigit(Character(Unicode.Scalar(c)), offset: offset)
             }
-            let (times10, high) = value.multipliedFullWidth(by: UInt256(10))
+            let (high, times10) = value.multipliedFullWidth(by: UInt256(10))
             let (sum, carry) = times10.addingReportingOverflow(UInt256(UInt64(c &- UInt8(ascii: "0"))))
             guard high.isZero && !carry else { throw .overflow }
             value = sum

@@ -73,4 +73,76 @@ struct BenchPrimitivesCommand: ParsableCommand {
         guard address == key.address else { throw ValidationError("ecrecover returned the wrong address") }
         return rate
     }
+
+    /// UInt256 multiplication (low half), division by a 2-limb divisor and MULMOD, chained so each
+    /// result feeds the next.
+    static func uint256(_ clock: BenchClock) -> [(String, Double)] {
+        let seed = UInt256(Keccak256.hash(Array("klay bench uint256".utf8)))
+        let divisor = (seed >> 130) | .one
+        var x = seed
+        let mul = clock.rate(operationsPerBatch: 10_000) {
+            for _ in 0..<10_000 { x = x &* seed &+ .one }
+        }
+        let div = clock.rate(operationsPerBatch: 10_000) {
+            for _ in 0..<10_000 { x = (x / divisor) ^ seed }
+        }
+        let mulmod = clock.rate(operationsPerBatch: 10_000) {
+            for _ in 0..<10_000 { x = x.mulMod(seed, modulus: divisor) ^ seed }
+        }
+        benchSink(x)
+        return [("uint256_mul_per_s", mul), ("uint256_div_per_s", div), ("uint256_mulmod_per_s", mulmod)]
+    }
+
+    /// RLP of a legacy-transaction-shaped list (nonce, gas price, gas, to, value, data, v, r, s) into a
+    /// reused writer, and strict decoding of it back.
+    static func rlp(_ clock: BenchClock) -> [(String, Double)] {
+        let word = UInt256(Keccak256.hash(Array("klay bench rlp".utf8)))
+        let to = Address(lastBytesOf: Keccak256.hash([1]))
+        let data = [UInt8](repeating: 0xab, count: 68)
+        var writer = RLPWriter(capacity: 256)
+        func write(_ writer: inout RLPWriter) {
+            writer.list { list in
+                list.append(UInt64(42))
+                list.append(UInt256(25_000_000_000))
+                list.append(UInt64(21_000))
+                to.withUnsafeBytes { list.append(bytes: $0) }
+                list.append(word >> 64)
+                list.append(bytes: data)
+                list.append(UInt64(8_217 * 2 + 36))
+                list.append(word)
+                list.append(word >> 1)
+            }
+        }
+        let encode = clock.rate(operationsPerBatch: 10_000) {
+            for _ in 0..<10_000 {
+                writer.reset()
+                write(&writer)
+            }
+        }
+        let encoded = writer.bytes
+        var checksum: UInt64 = 0
+        let decode = clock.rate(operationsPerBatch: 10_000) {
+            for _ in 0..<10_000 { checksum &+= (try? readLegacyShape(encoded)) ?? 0 }
+        }
+        benchSink(checksum)
+        return [("rlp_encode_tx_per_s", encode), ("rlp_decode_tx_per_s", decode)]
+    }
+
+    /// Strictly decodes the list `rlp(_:)` writes and folds its fields into a checksum.
+    static func readLegacyShape(_ encoded: [UInt8]) throws(RLPError) -> UInt64 {
+        var reader = RLPReader(encoded)
+        var list = try reader.readList()
+        var sum = try list.readUInt64()
+        sum &+= try list.readUInt256().limbs.0
+        sum &+= try list.readUInt64()
+        sum &+= UInt64(try list.readBytes().count)
+        sum &+= try list.readUInt256().limbs.0
+        sum &+= UInt64(try list.readBytes().count)
+        sum &+= try list.readUInt64()
+        sum &+= try list.readUInt256().limbs.0
+        sum &+= try list.readUInt256().limbs.0
+        try list.finish()
+        try reader.finish()
+        return sum
+    }
 }
