@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "klay", targets: ["klay"]),
         .library(name: "KlayPrimitives", targets: ["KlayPrimitives"]),
+        .library(name: "KlayTypes", targets: ["KlayTypes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,10 +34,15 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "KlayTypes",
+            dependencies: ["KlayPrimitives"]
+        ),
         .executableTarget(
             name: "klay",
             dependencies: [
                 "KlayPrimitives",
+                "KlayTypes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +52,10 @@ let package = Package(
                 "KlayPrimitives",
                 .product(name: "BigInt", package: "BigInt"),
             ]
+        ),
+        .testTarget(
+            name: "KlayTypesTests",
+            dependencies: ["KlayTypes", "KlayPrimitives"]
         ),
     ],
     swiftLanguageModes: [.v6]
