@@ -112,4 +112,24 @@ import Testing
         #expect(throws: SignatureError.invalidPublicKey) { try PublicKey(bytes: [UInt8](repeating: 7, count: 65)) }
         #expect(throws: SignatureError.invalidPublicKey) { try PublicKey(bytes: [4, 1, 2]) }
     }
+
+    @Test func compactSignaturesAndKeyForms() throws {
+        let key = try PrivateKey(hex: "0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8")
+        let message = Keccak256.hash(Array("klaytn".utf8))
+        let signature = key.sign(hash: message)
+        let compact = signature.compact65
+        #expect(compact.count == 65 && compact[64] == signature.recoveryID)
+        #expect(try Signature(compact65: compact) == signature)
+        #expect(try Signature(compact65: compact.prefix(64) + [compact[64] + 27]) == signature)
+        #expect(try Signature(compact65: compact).recoverAddress(hash: message) == key.address)
+        #expect(throws: SignatureError.invalidRecoveryID(29)) { try Signature(compact65: compact.prefix(64) + [29]) }
+        #expect(throws: SignatureError.invalidSignatureLength(64)) { try Signature(compact65: compact.prefix(64)) }
+        // The raw 64-byte X‖Y form parses; the 65-byte "hybrid" forms (0x06/0x07) are refused.
+        let uncompressed = key.publicKey.uncompressed
+        #expect(try PublicKey(bytes: uncompressed.dropFirst()) == key.publicKey)
+        #expect(throws: SignatureError.invalidPublicKey) { try PublicKey(bytes: [6] + uncompressed.dropFirst()) }
+        #expect(throws: SignatureError.invalidPublicKey) { try PublicKey(bytes: [7] + uncompressed.dropFirst()) }
+        // Printing a key shows its address, never the secret.
+        #expect(!String(describing: key).contains("45a915e4"))
+    }
 }
