@@ -35,6 +35,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "KlayStorage",
+            dependencies: ["CRocksDB"]
+        ),
+        .target(
             name: "KlayTypes",
             dependencies: ["KlayPrimitives"]
         ),
@@ -52,6 +56,10 @@ let package = Package(
                 "KlayPrimitives",
                 .product(name: "BigInt", package: "BigInt"),
             ]
+        ),
+        .testTarget(
+            name: "KlayStorageTests",
+            dependencies: ["KlayStorage"]
         ),
         .testTarget(
             name: "KlayTypesTests",
