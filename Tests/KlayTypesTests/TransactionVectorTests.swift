@@ -126,4 +126,15 @@ import Testing
             #expect(throws: TxError.invalidChainID) { try signed.recoverSigners(chainID: chainID + 1) }
         }
     }
+
+    @Test func accountUpdateWithAnUndecodableKeyIsRefused() throws {
+        let record = try #require(try Self.records().first { $0.string("txType") == "0x20" })
+        var raw = try #require(try record.bytes("rawTx"))
+        let key = try #require(try record.bytes("key"))
+        // The key byte string sits in the body; turn its type byte (0x02, public) into an undefined 0x07.
+        let start = try #require(raw.firstRange(of: key)).lowerBound
+        raw[start] = 0x07
+        #expect(throws: TxError.keyNotSerializable) { try Transaction(rawBytes: raw) }
+        #expect(TxError.keyNotSerializable.description == "key is not serializable")
+    }
 }

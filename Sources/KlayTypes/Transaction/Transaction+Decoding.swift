@@ -86,7 +86,10 @@ extension Transaction {
             case .humanReadable: humanReadable = try list.readBool()
             case .codeFormat: codeFormat = try Self.readByte(from: &list)
             case .feeRatio: feeRatio = try Self.readByte(from: &list)
-            case .key: key = Array(try list.readBytes())
+            case .key:
+                key = Array(try list.readBytes())
+                // Klaytn decodes the key with the transaction: bytes that are no account key are refused.
+                guard (try? AccountKey(serialized: key)) != nil else { throw TxError.keyNotSerializable }
             case .accessList: accessList = try [AccessListEntry](reading: &list)
             }
         }

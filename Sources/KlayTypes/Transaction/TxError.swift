@@ -19,8 +19,6 @@ public enum TxError: Error, Equatable, Sendable, CustomStringConvertible {
     case keyNotSerializable
     /// The fee payer part is missing where the type needs one (or present where it must not be).
     case missingFeePayer
-    /// An integer field does not fit its type (fee ratio and code format are one byte).
-    case fieldOverflow(field: String)
 
     // Stateless validity rules (spec/transactions.md §6).
     case precompiledContractAddress
@@ -32,6 +30,13 @@ public enum TxError: Error, Equatable, Sendable, CustomStringConvertible {
     case oversizedData
     case intrinsicGasTooLow
     case gasUintOverflow
+    /// EIP-1559: the priority fee exceeds the fee cap.
+    case tipAboveFeeCap
+    /// `gas × gasPrice` (the fee cap for EIP-1559) does not fit in 256 bits, so no balance can pay it;
+    /// the text is the balance check's, which is where Klaytn refuses such a transaction.
+    case feeOverflow
+    /// EIP-2681 (Ethereum rules only): a nonce of 2^64 − 1 can never be followed; go-ethereum's text.
+    case nonceMax
 
     public var description: String {
         switch self {
@@ -44,7 +49,6 @@ public enum TxError: Error, Equatable, Sendable, CustomStringConvertible {
         case .shouldBeSingleSignature: return "the number of signatures should be one"
         case .keyNotSerializable: return "key is not serializable"
         case .missingFeePayer: return "fee payer is missing"
-        case .fieldOverflow(let field): return "rlp: \(field) does not fit in its type"
         case .precompiledContractAddress: return "the address is reserved for pre-compiled contracts"
         case .invalidContractAddress: return "contract deploy transaction can't have a recipient address"
         case .humanReadableNotSupported: return "Human-readable address is not supported now"
@@ -54,6 +58,9 @@ public enum TxError: Error, Equatable, Sendable, CustomStringConvertible {
         case .oversizedData: return "oversized data"
         case .intrinsicGasTooLow: return "intrinsic gas too low"
         case .gasUintOverflow: return "gas uint64 overflow"
+        case .tipAboveFeeCap: return "max fee per gas higher than max priority fee per gas"
+        case .feeOverflow: return "insufficient funds for gas * price + value"
+        case .nonceMax: return "nonce has max value"
         }
     }
 }
