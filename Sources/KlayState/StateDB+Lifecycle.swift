@@ -35,6 +35,9 @@ extension StateDB {
         case .selfDestruct(let address, let previous):
             objects[address]!.selfDestructed = previous
         case .touched(let address, let wasChanged):
+            // go-ethereum's consensus quirk (kept by Ethereum's tests): a touch of the RIPEMD-160
+            // precompile at 0x03 survives the revert of the frame that made it.
+            if keepsRIPEMDTouch && address == Self.ripemdAddress { return }
             touchedInTransaction.remove(address)
             objects[address]?.changedSinceCommit = wasChanged
         case .refund(let previous):

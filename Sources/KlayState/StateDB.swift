@@ -26,6 +26,13 @@ public final class StateDB {
     public internal(set) var refund: UInt64 = 0
     /// Logs of the current transaction.
     public internal(set) var logs: [Log] = []
+    /// Whether a touch of 0x03 outlives a revert, as in go-ethereum (set for Ethereum rules).
+    public var keepsRIPEMDTouch = false
+    static let ripemdAddress: Address = {
+        var address = Address.zero
+        address.withUnsafeMutableBytes { $0[19] = 3 }
+        return address
+    }()
 
     public init(backend: any StateBackend) {
         self.backend = backend
@@ -191,6 +198,16 @@ public final class StateDB {
         }
         object.originStorage[slot] = value
         return value
+    }
+
+    /// Whether the account has any non-zero storage (EIP-7610's collision rule).
+    public func hasStorage(_ address: Address) -> Bool {
+        let object = object(address)
+        if object.dirtyStorage.values.contains(where: { !$0.isZero }) || object.pendingStorage.values.contains(where: { !$0.isZero }) {
+            return true
+        }
+        if object.storageCleared || !object.exists { return false }
+        return object.account.storageRoot != Account.emptyStorageRoot
     }
 
     public func setStorage(_ address: Address, _ slot: UInt256, _ value: UInt256) {

@@ -1,0 +1,123 @@
+import KlayPrecompiles
+import KlayPrimitives
+import KlayState
+import KlayTypes
+
+/// Applies one state-test message to the state as the reference clients' test harnesses do:
+/// go-ethereum's state transition under Ethereum rules, Klaytn's `ApplyMessage` for a legacy
+/// transaction under Klaytn rules (the chain's processor handles Klaytn's own transaction types).
+enum TransactionApplier {
+    enum Outcome {
+        /// Invalid: nothing was applied.
+        case rejected(String)
+        case executed(CallResult)
+    }
+
+    /// Klaytn's block rewardbase in state tests (never set: the zero address), which receives half
+    /// the fee from Magma on.
+    static let klaytnRewardbase = Address.zero
+
+    static func apply(_ message: Message, block: BlockContext, state: StateDB, rules: EVMRules, tracer: (any Tracer)?) -> Outcome {
+        if message.isBlobTransaction { return .rejected("blob transactions are not supported") }
+        guard let value = message.value else { return .rejected("value exceeds 256 bits") }
+        let pricing: (price: UInt256, coinbasePrice: UInt256)
+        switch checkValidity(message, block: block, state: state, rules: rules) {
+        case .failure(let reason): return .rejected(reason.message)
+        case .success(let checked): pricing = checked
+        }
+        let gasRules = GasRules(schedule: rules.isKlaytn ? .klaytn : .ethereum, istanbul: rules.istanbul, shanghai: rules.shanghai)
+        guard let intrinsic = try? message.transaction.intrinsicGas(rules: gasRules) else { return .rejected("gas uint64 overflow") }
+        guard message.gasLimit >= intrinsic else { return .rejected("intrinsic gas too low") }
+        let gasCost = UInt256(message.gasLimit) &* pricing.price
+        if rules.isKlaytn && state.balance(message.sender) &- gasCost < value {
+            return .rejected("insufficient balance for transfer")
+        }
+        if rules.shanghai && message.to == nil && message.data.count > EVM.maximumInitCodeSize {
+            return .rejected("max initcode size exceeded")
+        }
+
+        let transaction = TransactionContext(origin: message.sender, gasPrice: pricing.price, feePayer: message.sender)
+        let evm = EVM(rules: rules, block: block, transaction: transaction, state: state)
+        evm.tracer = tracer
+        let (warmAddresses, warmSlots) = warmSet(message, block: block, rules: rules, evm: evm)
+        state.beginTransaction(warmAddresses: warmAddresses, warmSlots: warmSlots)
+        state.subtractBalance(message.sender, gasCost)
+        let gas = message.gasLimit - intrinsic
+        var result: CallResult
+        if let to = message.to {
+            state.setNonce(message.sender, message.nonce + 1)
+            result = evm.call(caller: message.sender, address: to, input: message.data, gas: gas, value: value)
+        } else {
+            result = evm.create(caller: message.sender, initCode: message.data, gas: gas, value: value)
+        }
+        let used = message.gasLimit - result.gasLeft
+        result.gasLeft += min(state.refund, used / rules.refundQuotient)
+        state.addBalance(message.sender, UInt256(result.gasLeft) &* pricing.price)
+        let gasUsed = UInt256(message.gasLimit - result.gasLeft)
+        if rules.isKlaytn && rules.magma {
+            // KIP-71: half of the fee to the rewardbase, the other half burnt.
+            state.addBalance(klaytnRewardbase, (gasUsed &* block.baseFee) >> 1)
+        } else {
+            state.addBalance(block.coinbase, gasUsed &* pricing.coinbasePrice)
+        }
+        return .executed(result)
+    }
+
+    struct Rejection: Error { let message: String }
+
+    /// The checks before anything is charged, and the gas price paid (and the part of it the coinbase earns).
+    static func checkValidity(_ message: Message, block: BlockContext, state: StateDB, rules: EVMRules)
+        -> Result<(price: UInt256, coinbasePrice: UInt256), Rejection> {
+        guard state.nonce(message.sender) == message.nonce else {
+            return .failure(Rejection(message: state.nonce(message.sender) < message.nonce ? "nonce too high" : "nonce too low"))
+        }
+        if rules.isKlaytn {
+            // Klaytn: the price is the base fee from Magma; only the gas must be covered here (value later).
+            let price = rules.magma ? block.baseFee : message.gasPrice ?? .zero
+            let (cost, overflow) = UInt256(message.gasLimit).multipliedReportingOverflow(by: price)
+            guard !overflow, state.balance(message.sender) >= cost else {
+                return .failure(Rejection(message: "insufficient balance of the sender to pay for gas"))
+            }
+            return .success((price, price))
+        }
+        if message.accessList != nil && !rules.eip2929 { return .failure(Rejection(message: "transaction type not supported")) }
+        if message.maxFeePerGas != nil && !rules.baseFeeOpcode { return .failure(Rejection(message: "transaction type not supported")) }
+        let london = rules.baseFeeOpcode
+        let feeCap = message.maxFeePerGas ?? message.gasPrice ?? .zero
+        let tip = message.maxPriorityFeePerGas ?? feeCap
+        if london {
+            if feeCap < block.baseFee { return .failure(Rejection(message: "max fee per gas less than block base fee")) }
+            if tip > feeCap { return .failure(Rejection(message: "max priority fee per gas higher than max fee per gas")) }
+        }
+        guard message.nonce < .max else { return .failure(Rejection(message: "nonce has max value")) }
+        if state.codeHash(message.sender) != Account.emptyCodeHash { return .failure(Rejection(message: "sender not an eoa")) }
+        guard message.gasLimit <= block.gasLimit else { return .failure(Rejection(message: "gas limit reached")) }
+        let (gasCost, overflow1) = UInt256(message.gasLimit).multipliedReportingOverflow(by: feeCap)
+        let (needed, overflow2) = gasCost.addingReportingOverflow(message.value ?? .zero)
+        guard !overflow1 && !overflow2, state.balance(message.sender) >= needed else {
+            return .failure(Rejection(message: "insufficient funds for gas * price + value"))
+        }
+        let price = london ? min(feeCap, block.baseFee &+ tip) : feeCap
+        return .success((price, london ? price &- block.baseFee : price))
+    }
+
+    /// The addresses and slots warm at the start (EIP-2929/2930/3651; on Klaytn from Kore, with its
+    /// precompile list including 0x0a and 0x0b for old contracts, and the access list only from Cancun).
+    static func warmSet(_ message: Message, block: BlockContext, rules: EVMRules, evm: EVM) -> ([Address], [(Address, UInt256)]) {
+        guard rules.eip2929 else { return ([], []) }
+        var addresses: [Address] = [message.sender]
+        if let to = message.to { addresses.append(to) }
+        addresses += rules.isKlaytn
+            ? PrecompileSet.klaytnActiveAddresses(istanbul: rules.istanbul, kore: rules.eip2929, cancun: rules.cancun)
+            : evm.precompiles.addresses
+        if rules.shanghai { addresses.append(block.coinbase) }
+        var slots: [(Address, UInt256)] = []
+        if rules.warmsAccessList, let list = message.accessList {
+            for entry in list {
+                addresses.append(entry.address)
+                for key in entry.storageKeys { slots.append((entry.address, UInt256(key))) }
+            }
+        }
+        return (addresses, slots)
+    }
+}
