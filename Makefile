@@ -1,10 +1,12 @@
 # klaytn-swift: `make dev` starts a local chain, `make test` runs every test.
 # Both install what they need first (Debian packages through apt, via sudo when not root).
 
-APT_PACKAGES := libsecp256k1-dev librocksdb-dev nettle-dev pkg-config gcc
+APT_PACKAGES := libsecp256k1-dev librocksdb-dev nettle-dev pkg-config gcc python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 KLAY_RELEASE := .build/release/klay
+PYTHON ?= python3
+VENV := .venv
 
 .PHONY: all deps toolchain build release dev test bench clean
 
@@ -34,9 +36,17 @@ release: deps
 dev: release
 	$(KLAY_RELEASE) --help
 
-## Every test, debug build.
-test: deps
+## Every test, debug build: the Swift suites, then tests/python (the SDK oracle for `klay tx decode`).
+test: deps $(VENV)/.installed
+	$(SWIFT) build --product klay
 	$(SWIFT) test
+	$(VENV)/bin/python -m pytest -q tests/python
+
+## The Python test environment: .venv made when missing, tests/python/requirements.txt installed into it.
+$(VENV)/.installed: tests/python/requirements.txt
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check -r tests/python/requirements.txt
+	@touch $@
 
 ## Benchmarks against the C references in Benchmarks/c, measured in the same run.
 bench: release

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "klay", targets: ["klay"]),
         .library(name: "KlayPrimitives", targets: ["KlayPrimitives"]),
         .library(name: "KlayTypes", targets: ["KlayTypes"]),
+        .library(name: "KlayTrie", targets: ["KlayTrie"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,11 +43,33 @@ let package = Package(
             name: "KlayTypes",
             dependencies: ["KlayPrimitives"]
         ),
+        .target(
+            name: "KlayPrecompiles",
+            dependencies: [
+                "KlayPrimitives",
+                "KlayTypes",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "KlayTrie",
+            dependencies: ["KlayPrimitives"]
+        ),
+        .target(
+            name: "KlayState",
+            dependencies: ["KlayPrimitives", "KlayTypes", "KlayStorage", "KlayTrie"]
+        ),
+        .target(
+            name: "KlayEVM",
+            dependencies: ["KlayPrimitives", "KlayTypes", "KlayState", "KlayPrecompiles"]
+        ),
         .executableTarget(
             name: "klay",
             dependencies: [
                 "KlayPrimitives",
                 "KlayTypes",
+                "KlayStorage",
+                "KlayState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,8 +85,30 @@ let package = Package(
             dependencies: ["KlayStorage"]
         ),
         .testTarget(
+            name: "KlayStateTests",
+            dependencies: ["KlayState", "KlayTypes", "KlayPrimitives", "KlayStorage"]
+        ),
+        .testTarget(
+            name: "KlayEVMTests",
+            dependencies: ["KlayEVM", "KlayState", "KlayTypes", "KlayPrimitives", "KlayTrie", "KlayStorage"]
+        ),
+        .testTarget(
             name: "KlayTypesTests",
             dependencies: ["KlayTypes", "KlayPrimitives"]
+        ),
+        .testTarget(
+            name: "KlayTrieTests",
+            dependencies: ["KlayTrie", "KlayPrimitives"]
+        ),
+        .testTarget(
+            name: "KlayPrecompilesTests",
+            dependencies: [
+                "KlayPrecompiles",
+                "KlayTypes",
+                "KlayPrimitives",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
