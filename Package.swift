@@ -70,6 +70,7 @@ let package = Package(
                 "KlayTypes",
                 "KlayStorage",
                 "KlayState",
+                "KlayEVM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

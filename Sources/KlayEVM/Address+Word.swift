@@ -15,7 +15,7 @@ extension UInt256 {
 extension Address {
     /// The low 20 bytes of a stack word.
     @inline(__always)
-    init(word: UInt256) {
+    public init(word: UInt256) {
         var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         self = Swift.withUnsafeMutableBytes(of: &bytes) { raw in
             word.storeBigEndian32(to: raw.baseAddress!)
@@ -27,7 +27,7 @@ extension Address {
 extension Hash {
     /// A stack word as 32 big-endian bytes.
     @inline(__always)
-    init(word: UInt256) {
+    public init(word: UInt256) {
         var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         self = Swift.withUnsafeMutableBytes(of: &bytes) { raw in
             word.storeBigEndian32(to: raw.baseAddress!)

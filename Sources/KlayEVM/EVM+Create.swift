@@ -57,6 +57,7 @@ extension EVM {
             state.createAccount(address, .externallyOwned(nonce: 1, balance: balance))
         }
         transfer(from: caller, to: address, value: value)
+        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil, createdAddress: address) }
         var result = execute(address: address, caller: caller, value: value, input: [], code: initCode, codeHash: nil,
                              gas: gas, isStatic: false)
         result.createdAddress = address

@@ -29,6 +29,9 @@ public final class EVM {
     var stackPool: [UnsafeMutablePointer<UInt256>] = []
     /// Receives a struct log per executed opcode when set.
     public var tracer: (any Tracer)?
+    /// The old VM-test mode (go-ethereum's and Klaytn's `NoRecursion`): calls inside a frame succeed at once
+    /// without running, creations only derive and create the account, and value is not moved.
+    var noRecursion = false
     /// The output of the last REVERT, handed from the loop to its caller.
     var revertOutput: [UInt8] = []
     let precompiles: PrecompileSet
@@ -79,8 +82,9 @@ public final class EVM {
 
     /// CALL: runs the code at `address` with `value` moved from `caller`.
     public func call(caller: Address, address: Address, input: [UInt8], gas: UInt64, value: UInt256, isStatic: Bool = false) -> CallResult {
+        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
         if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
-        if !value.isZero && state.balance(caller) < value {
+        if !value.isZero && state.balance(caller) < value && !noRecursion {
             return CallResult(output: [], gasLeft: gas, error: .insufficientBalance)
         }
         let precompile = precompile(at: address, caller: caller)
@@ -116,6 +120,7 @@ public final class EVM {
 
     /// CALLCODE: runs the code at `codeAddress` on the caller's own account, with `value` "sent" to itself.
     public func callCode(caller: Address, codeAddress: Address, input: [UInt8], gas: UInt64, value: UInt256, isStatic: Bool) -> CallResult {
+        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
         if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
         if !value.isZero && state.balance(caller) < value {
             return CallResult(output: [], gasLeft: gas, error: .insufficientBalance)
@@ -136,6 +141,7 @@ public final class EVM {
     /// DELEGATECALL: runs the code at `codeAddress` in the current frame's context (address, caller, value).
     public func delegateCall(frameAddress: Address, frameCaller: Address, frameValue: UInt256, codeAddress: Address,
                              input: [UInt8], gas: UInt64, isStatic: Bool) -> CallResult {
+        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
         if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
         let snapshot = state.snapshot()
         let result: CallResult
@@ -152,6 +158,7 @@ public final class EVM {
 
     /// STATICCALL: a call that may not change state.
     public func staticCall(caller: Address, address: Address, input: [UInt8], gas: UInt64) -> CallResult {
+        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
         if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
         let snapshot = state.snapshot()
         // A zero-value touch, as the reference does (it matters for EIP-158 deletion).
@@ -185,6 +192,7 @@ public final class EVM {
 
     /// Moves `value`; a zero value still touches the recipient (EIP-158 may then delete it if empty).
     func transfer(from sender: Address, to recipient: Address, value: UInt256) {
+        if noRecursion { return }
         if value.isZero {
             state.touchAccount(recipient)
             return

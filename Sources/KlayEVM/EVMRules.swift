@@ -87,7 +87,7 @@ public struct EVMRules: Sendable, Hashable {
         return rules
     }
 
-    var isKlaytn: Bool { chain == .klaytn }
+    public var isKlaytn: Bool { chain == .klaytn }
     /// The divisor of the refund cap: gasUsed / 2, or / 5 with EIP-3529.
     var refundQuotient: UInt64 { eip3529 ? 5 : 2 }
     /// vmVersion of contracts created under these rules (spec/accounts.md §2).

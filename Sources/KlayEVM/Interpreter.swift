@@ -127,7 +127,7 @@ extension EVM {
                 let offset = try frame.expandMemory(offset: stack[sp - 1], size: stack[sp - 2])
                 let size = stack[sp - 2].intValue ?? 0
                 try frame.charge(6 * UInt64((size + 31) / 32))
-                let digest = frame.memory.bytes.withUnsafeBytes { raw in
+                let digest = frame.memory.withUnsafeBytes { raw in
                     Keccak256.hash(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
                 }
                 stack[sp - 2] = UInt256(digest)
@@ -377,18 +377,34 @@ extension EVM {
     }
 
     /// A PUSH immediate: `count` bytes from `start`, zero-padded past the end of the code.
+    ///
+    /// Each limb is one unaligned big-endian 8-byte load ending at its last byte; for the top, partial
+    /// limb the load reaches back over code bytes before `start`, which are masked off. Immediates that
+    /// start in the first 8 bytes or run past the end take ``paddedPushValue(_:at:count:)``.
     @inline(__always)
     static func pushValue(_ code: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> UInt256 {
-        if start + count <= code.count {
-            if count == 1 { return UInt256(UInt64(code[start])) }
-            var value = UInt256.zero
-            for i in 0..<count { value = (value << 8) | UInt256(UInt64(code[start + i])) }
-            return value
-        }
+        let end = start + count
+        guard start >= 8, end <= code.count else { return paddedPushValue(code, at: start, count: count) }
+        let last = UnsafeRawPointer(code.baseAddress! + end)
+        return UInt256(limbs: (immediateLimb(last, count: count, limb: 0), immediateLimb(last, count: count, limb: 1),
+                               immediateLimb(last, count: count, limb: 2), immediateLimb(last, count: count, limb: 3)))
+    }
+
+    /// Limb `limb` of the `count`-byte big-endian immediate ending just before `end`.
+    @inline(__always)
+    static func immediateLimb(_ end: UnsafeRawPointer, count: Int, limb: Int) -> UInt64 {
+        let width = count &- 8 &* limb
+        if width <= 0 { return 0 }
+        let word = UInt64(bigEndian: end.loadUnaligned(fromByteOffset: -8 &* (limb &+ 1), as: UInt64.self))
+        return width >= 8 ? word : word & ((1 &<< UInt64(8 &* width)) &- 1)
+    }
+
+    /// The slow path of ``pushValue(_:at:count:)``: byte by byte, zero past the end of the code.
+    @inline(never)
+    static func paddedPushValue(_ code: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> UInt256 {
         var value = UInt256.zero
-        for i in 0..<count {
-            let byte = start + i < code.count ? code[start + i] : 0
-            value = (value << 8) | UInt256(UInt64(byte))
+        for i in start..<start + count {
+            value = (value << 8) | UInt256(UInt64(i < code.count ? code[i] : 0))
         }
         return value
     }

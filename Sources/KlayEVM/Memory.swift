@@ -1,10 +1,33 @@
 import KlayPrimitives
 
-/// A call frame's memory: one growable byte buffer, sized in 32-byte words, zero-filled as it grows.
+/// A call frame's memory: zero-filled bytes, sized in 32-byte words.
+///
+/// The bytes live in a raw buffer that grows by doubling, so the interpreter reads and writes words
+/// through a pointer (no array closures in the hot loop) and growing a word at a time costs nothing
+/// until the capacity runs out. Bytes past `count` are always zero (every write lands inside `count`,
+/// after ``Frame/expandMemory(offset:size:)``), so growing within the capacity only moves `count`.
+/// Copies of a `Memory` share the buffer: each frame makes its own and only the frame mutates it.
 struct Memory {
-    private(set) var bytes: [UInt8] = []
+    /// The owner of the raw buffer.
+    final class Buffer {
+        let pointer: UnsafeMutableRawPointer
+        let capacity: Int
 
-    var count: Int { bytes.count }
+        init(capacity: Int) {
+            self.capacity = capacity
+            pointer = .allocate(byteCount: Swift.max(capacity, 1), alignment: 16)
+            pointer.initializeMemory(as: UInt8.self, repeating: 0, count: capacity)
+        }
+
+        deinit { pointer.deallocate() }
+    }
+
+    private var buffer: Buffer?
+    /// The size in bytes (a multiple of 32).
+    private(set) var count = 0
+
+    /// The smallest buffer allocated (bytes).
+    static let initialCapacity = 4096
 
     /// The gas of memory of `words` words: 3·words + words²/512.
     @inline(__always)
@@ -13,53 +36,66 @@ struct Memory {
     /// The largest memory size accepted before gas arithmetic could overflow (as go-ethereum's 0x1FFFFFFFE0).
     static let maximumSize: UInt64 = 0x1F_FFFF_FFE0
 
+    /// The first byte (valid for `count` bytes; only meaningful when `count > 0`).
+    @inline(__always)
+    private var base: UnsafeMutableRawPointer { buffer.unsafelyUnwrapped.pointer }
+
     /// Grows to hold `end` bytes (rounded up to a word).
     @inline(__always)
     mutating func grow(to end: Int) {
-        guard end > bytes.count else { return }
+        guard end > count else { return }
         let rounded = (end + 31) & ~31
-        bytes.append(contentsOf: repeatElement(0, count: rounded - bytes.count))
+        if rounded > (buffer?.capacity ?? 0) { reallocate(atLeast: rounded) }
+        count = rounded
+    }
+
+    /// Moves the bytes to a zeroed buffer of at least `size` bytes (doubling the old capacity).
+    @inline(never)
+    private mutating func reallocate(atLeast size: Int) {
+        let bigger = Buffer(capacity: Swift.max(size, 2 * (buffer?.capacity ?? 0), Self.initialCapacity))
+        if let old = buffer, count > 0 { bigger.pointer.copyMemory(from: old.pointer, byteCount: count) }
+        buffer = bigger
     }
 
     @inline(__always)
     func word(at offset: Int) -> UInt256 {
-        bytes.withUnsafeBytes { UInt256(bigEndian32: $0.baseAddress! + offset) }
+        UInt256(bigEndian32: base + offset)
     }
 
     @inline(__always)
     mutating func setWord(_ value: UInt256, at offset: Int) {
-        bytes.withUnsafeMutableBytes { value.storeBigEndian32(to: $0.baseAddress! + offset) }
+        value.storeBigEndian32(to: base + offset)
     }
 
     @inline(__always)
-    mutating func setByte(_ value: UInt8, at offset: Int) { bytes[offset] = value }
+    mutating func setByte(_ value: UInt8, at offset: Int) { base.storeBytes(of: value, toByteOffset: offset, as: UInt8.self) }
+
+    /// Calls `body` with the `count` bytes of memory.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: count == 0 ? nil : UnsafeRawPointer(base), count: count))
+    }
 
     /// Copies `count` bytes of `source` from `sourceOffset` (zero past its end) to `offset`.
     mutating func copy(from source: [UInt8], sourceOffset: UInt256, to offset: Int, count: Int) {
         guard count > 0 else { return }
-        let start = sourceOffset.intValue.map { min($0, source.count) } ?? source.count
-        let available = min(count, source.count - start)
-        bytes.withUnsafeMutableBytes { target in
-            source.withUnsafeBytes { from in
-                if available > 0 {
-                    (target.baseAddress! + offset).copyMemory(from: from.baseAddress! + start, byteCount: available)
-                }
-            }
-            if available < count {
-                (target.baseAddress! + offset + available).initializeMemory(as: UInt8.self, repeating: 0, count: count - available)
-            }
+        let start = sourceOffset.intValue.map { Swift.min($0, source.count) } ?? source.count
+        let available = Swift.min(count, source.count - start)
+        let target = base + offset
+        if available > 0 {
+            source.withUnsafeBytes { from in target.copyMemory(from: from.baseAddress! + start, byteCount: available) }
+        }
+        if available < count {
+            (target + available).initializeMemory(as: UInt8.self, repeating: 0, count: count - available)
         }
     }
 
     /// Moves `count` bytes inside memory (MCOPY; regions may overlap).
     mutating func move(from source: Int, to target: Int, count: Int) {
         guard count > 0 else { return }
-        bytes.withUnsafeMutableBytes { raw in
-            (raw.baseAddress! + target).copyMemory(from: raw.baseAddress! + source, byteCount: count)
-        }
+        (base + target).copyMemory(from: base + source, byteCount: count)
     }
 
     func slice(_ offset: Int, _ count: Int) -> [UInt8] {
-        count == 0 ? [] : Array(bytes[offset..<offset + count])
+        count == 0 ? [] : Array(UnsafeRawBufferPointer(start: base + offset, count: count))
     }
 }

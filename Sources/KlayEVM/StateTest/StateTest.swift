@@ -82,14 +82,7 @@ public struct StateTest: Sendable {
             random: try env["currentRandom"].map { try Self.quantity($0) },
             baseFee: try env["currentBaseFee"].map { try Self.quantity($0) },
             excessBlobGas: try env["currentExcessBlobGas"].map { try Self.uint64($0) })
-        let preObject = try Self.object(json["pre"], "pre")
-        pre = try preObject.keys.sorted().map { key in
-            let account = try Self.object(preObject[key], "pre account")
-            let storageObject = try Self.object(account["storage"] ?? [String: Any](), "storage")
-            let storage = try storageObject.keys.sorted().map { (try Self.quantity($0), try Self.quantity(storageObject[$0])) }
-            return (try Self.address(key), PreAccount(balance: try Self.quantity(account["balance"]), nonce: try Self.uint64(account["nonce"] ?? "0x0"),
-                                                       code: try Self.bytes(account["code"] ?? "0x"), storage: storage))
-        }
+        pre = try Self.preState(Self.object(json["pre"], "pre"))
         let tx = try Self.object(json["transaction"], "transaction")
         let toText = tx["to"] as? String ?? ""
         let accessLists: [[AccessListEntry]?]
@@ -135,6 +128,17 @@ public struct StateTest: Sendable {
     }
 
     // MARK: JSON helpers
+
+    /// The `pre` object: accounts with balance, nonce, code and storage.
+    static func preState(_ preObject: [String: Any]) throws -> [(Address, PreAccount)] {
+        try preObject.keys.sorted().map { key in
+            let account = try object(preObject[key], "pre account")
+            let storageObject = try object(account["storage"] ?? [String: Any](), "storage")
+            let storage = try storageObject.keys.sorted().map { (try quantity($0), try quantity(storageObject[$0])) }
+            return (try address(key), PreAccount(balance: try quantity(account["balance"]), nonce: try uint64(account["nonce"] ?? "0x0"),
+                                                 code: try bytes(account["code"] ?? "0x"), storage: storage))
+        }
+    }
 
     static func object(_ value: Any?, _ what: String) throws -> [String: Any] {
         guard let object = value as? [String: Any] else { throw StateTestError.malformed("\(what) is not an object") }
