@@ -15,6 +15,8 @@ public protocol StateBackend: AnyObject {
     /// Applies `changes` on top of the committed state, persists them, and returns the new state root
     /// and the new storage root of every changed account that has storage.
     func commit(_ changes: StateChanges) throws -> (stateRoot: Hash, storageRoots: [Address: Hash])
+    /// Forgets cached trie nodes and open storage tries (everything committed can be loaded again).
+    func dropCaches()
 }
 
 /// Everything a commit changes, account by account.

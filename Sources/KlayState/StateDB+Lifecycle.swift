@@ -120,6 +120,10 @@ extension StateDB {
             }
             if !object.exists { objects[object.address] = nil }
         }
+        if objects.count > cachedAccountLimit {
+            objects.removeAll(keepingCapacity: true)
+            backend.dropCaches()
+        }
         return root
     }
 }

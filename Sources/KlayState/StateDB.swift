@@ -34,8 +34,13 @@ public final class StateDB {
         return address
     }()
 
-    public init(backend: any StateBackend) {
+    /// How many accounts the StateDB keeps cached between commits; past it, a commit drops the account
+    /// cache and the backend's trie-node cache (the memory budget of a long-running node).
+    public var cachedAccountLimit: Int
+
+    public init(backend: any StateBackend, cachedAccountLimit: Int = 100_000) {
         self.backend = backend
+        self.cachedAccountLimit = cachedAccountLimit
     }
 
     // MARK: Objects

@@ -63,6 +63,12 @@ public final class TrieStateBackend: StateBackend {
         try store.get(StorageTable.code.key(hash.bytes))
     }
 
+    public func dropCaches() {
+        storageTries.removeAll()
+        // Reopening at the committed root drops every node held in memory; the root itself is stored.
+        if let reopened = try? SecureTrie(root: accounts.rootHash, source: nodes) { accounts = reopened }
+    }
+
     func storageTrie(of address: Address, root: Hash) throws -> SecureTrie {
         if let trie = storageTries[address], trie.rootHash == root { return trie }
         let trie = try SecureTrie(root: root, source: nodes)

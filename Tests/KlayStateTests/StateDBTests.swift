@@ -1,4 +1,5 @@
 import KlayPrimitives
+import KlayStorage
 import KlayTypes
 import Testing
 @testable import KlayState
@@ -14,6 +15,7 @@ import Testing
         var reads = 0
         var commits: [StateChanges] = []
         var failReads = false
+        var cacheDrops = 0
 
         struct ReadFailure: Error {}
 
@@ -29,6 +31,8 @@ import Testing
         }
 
         func code(hash: Hash) throws -> [UInt8]? { codes[hash] }
+
+        func dropCaches() { cacheDrops += 1 }
 
         func commit(_ changes: StateChanges) throws -> (stateRoot: Hash, storageRoots: [Address: Hash]) {
             commits.append(changes)
@@ -204,5 +208,34 @@ import Testing
         #expect(state.refund == 0)
         state.beginTransaction()
         #expect(!state.isWarm(Self.bob))
+    }
+
+    @Test func theCacheBudgetDropsCommittedAccounts() throws {
+        let backend = RecordingBackend()
+        let state = StateDB(backend: backend, cachedAccountLimit: 2)
+        state.beginTransaction()
+        for i: UInt8 in 1...3 { state.addBalance(Address(lastBytesOf: Keccak256.hash([i])), UInt256(UInt64(i))) }
+        state.endTransaction(deleteEmptyAccounts: true)
+        try state.commit()
+        #expect(backend.cacheDrops == 1)
+        let readsBefore = backend.reads
+        // Values come back from the backend after the drop.
+        #expect(state.balance(Address(lastBytesOf: Keccak256.hash([2]))) == 2)
+        #expect(backend.reads == readsBefore + 1)
+    }
+
+    @Test func aTrieBackendReloadsEverythingAfterDroppingItsCaches() throws {
+        let state = StateDB(backend: try TrieStateBackend(store: MemoryStore()), cachedAccountLimit: 1)
+        state.beginTransaction()
+        state.createAccount(Self.alice, Account.smartContract(codeInfo: CodeInfo(vmVersion: 1)))
+        state.setCode(Self.alice, [0x60, 0x00], codeInfo: CodeInfo(vmVersion: 1))
+        state.setStorage(Self.alice, 5, 50)
+        state.addBalance(Self.bob, 9)
+        state.endTransaction(deleteEmptyAccounts: true)
+        let root = try state.commit()
+        #expect(state.balance(Self.bob) == 9)
+        #expect(state.storage(Self.alice, 5) == 50)
+        #expect(state.code(Self.alice) == [0x60, 0x00])
+        #expect(try state.commit() == root)
     }
 }
