@@ -8,7 +8,7 @@ KLAY_RELEASE := .build/release/klay
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: all deps toolchain build release dev test bench clean
+.PHONY: all deps toolchain build release dev test conformance bench bench-evm clean
 
 all: build
 
@@ -42,6 +42,12 @@ test: deps $(VENV)/.installed
 	$(SWIFT) test
 	$(VENV)/bin/python -m pytest -q tests/python
 
+## EVM conformance in a release build, including the slow folders the debug suite leaves out:
+## every state test under Ethereum's and Klaytn's rules must pass at 99.5% per fork or better.
+conformance: release
+	$(KLAY_RELEASE) evm statetest --rules ethereum --min-pass-rate 99.5 ../shared/vectors/ethereum/GeneralStateTests
+	$(KLAY_RELEASE) evm statetest --rules klaytn --min-pass-rate 99.5 ../shared/vectors/klaytn/GeneralStateTests
+
 ## The Python test environment: .venv made when missing, tests/python/requirements.txt installed into it.
 $(VENV)/.installed: tests/python/requirements.txt
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
@@ -51,6 +57,11 @@ $(VENV)/.installed: tests/python/requirements.txt
 ## Benchmarks against the C references in Benchmarks/c, measured in the same run.
 bench: release
 	Benchmarks/compare-primitives.sh $(KLAY_RELEASE)
+
+## EVM benchmarks (shared/vectors/evm-benchmarks) against revm through pyrevm, measured in the same run
+## (pyrevm from Benchmarks/requirements.txt, installed into .venv when missing).
+bench-evm: release
+	Benchmarks/compare-evm.sh $(KLAY_RELEASE)
 
 clean:
 	rm -rf .build
