@@ -63,6 +63,10 @@ let package = Package(
             name: "KlayEVM",
             dependencies: ["KlayPrimitives", "KlayTypes", "KlayState", "KlayPrecompiles"]
         ),
+        // Shared by the test targets only: the vectors locator and a seeded generator.
+        .target(
+            name: "KlayTestSupport"
+        ),
         .executableTarget(
             name: "klay",
             dependencies: [
@@ -77,33 +81,35 @@ let package = Package(
         .testTarget(
             name: "KlayPrimitivesTests",
             dependencies: [
+                "KlayTestSupport",
                 "KlayPrimitives",
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         .testTarget(
             name: "KlayStorageTests",
-            dependencies: ["KlayStorage"]
+            dependencies: ["KlayTestSupport", "KlayStorage"]
         ),
         .testTarget(
             name: "KlayStateTests",
-            dependencies: ["KlayState", "KlayTypes", "KlayPrimitives", "KlayStorage"]
+            dependencies: ["KlayTestSupport", "KlayState", "KlayTypes", "KlayPrimitives", "KlayStorage"]
         ),
         .testTarget(
             name: "KlayEVMTests",
-            dependencies: ["KlayEVM", "KlayState", "KlayTypes", "KlayPrimitives", "KlayTrie", "KlayStorage"]
+            dependencies: ["KlayTestSupport", "KlayEVM", "KlayState", "KlayTypes", "KlayPrimitives", "KlayTrie", "KlayStorage"]
         ),
         .testTarget(
             name: "KlayTypesTests",
-            dependencies: ["KlayTypes", "KlayPrimitives"]
+            dependencies: ["KlayTestSupport", "KlayTypes", "KlayPrimitives"]
         ),
         .testTarget(
             name: "KlayTrieTests",
-            dependencies: ["KlayTrie", "KlayPrimitives"]
+            dependencies: ["KlayTestSupport", "KlayTrie", "KlayPrimitives"]
         ),
         .testTarget(
             name: "KlayPrecompilesTests",
             dependencies: [
+                "KlayTestSupport",
                 "KlayPrecompiles",
                 "KlayTypes",
                 "KlayPrimitives",

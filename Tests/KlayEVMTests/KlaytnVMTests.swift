@@ -1,14 +1,13 @@
 import Foundation
 import KlayPrimitives
+import KlayTestSupport
 import Testing
 @testable import KlayEVM
 
 /// Klaytn's re-filled old-format VMTests (klaytn-tests `VMTests`) under Klaytn genesis rules, with the
 /// reference harness's skips (`vmInputLimits*`, `vmPerformance` in short mode) and its one known failure.
 @Suite struct KlaytnVMTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/vectors/klaytn/VMTests")
+    static let root = Vectors.root.appendingPathComponent("klaytn/VMTests")
 
     /// "fails without parallel execution" in klaytn's tests/vm_test.go.
     static let knownFailures: Set<String> = ["createNameRegistrator"]

@@ -4,6 +4,7 @@ import KlayTypes
 import Testing
 
 @testable import KlayPrecompiles
+import KlayTestSupport
 
 /// Every case of Klaytn's precompile fixtures (`../shared/vectors/precompiles`, README there).
 @Suite struct PrecompileVectorTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KlayPrimitives
+import KlayTestSupport
 
 @Suite struct KeccakTests {
     /// The byte pattern (i * 7 + 3) mod 256, for lengths around the 136-byte rate.

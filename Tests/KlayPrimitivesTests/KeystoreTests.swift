@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KlayPrimitives
+import KlayTestSupport
 
 /// Web3 Secret Storage v3 and Klaytn v4 key files: third-party vectors, Klaytn's own samples,
 /// round trips, and one test per kind of malformed input.

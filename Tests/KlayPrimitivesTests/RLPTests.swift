@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import Testing
 @testable import KlayPrimitives
+import KlayTestSupport
 
 /// The `in` side of an RLP test vector: a value to encode, in the shapes the JSON uses.
 indirect enum RLPVectorValue: Sendable {
@@ -69,19 +70,6 @@ indirect enum RLPVectorValue: Sendable {
     }
 }
 
-/// A small seeded generator, so randomized tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
 
 struct BadVector: Error, CustomStringConvertible {
     let description: String
@@ -413,7 +401,7 @@ struct RLPVector: Sendable, CustomTestStringConvertible {
 
     /// Randomly damaged and random inputs never trap, and whatever decodes re-encodes to the same bytes.
     @Test func damagedInputIsCanonicalOrRejected() throws {
-        var rng = SplitMix64(seed: 0x524c_5021)
+        var rng = SeededGenerator(seed: 0x524c_5021)
         let seeds = try RLPVector.load("rlptest.json", typedInput: false).filter { $0.source == "ethereum" }.map(\.encoded)
         var accepted = 0
         for round in 0..<20_000 {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KlayPrimitives
+import KlayTestSupport
 
 @Suite struct Secp256k1Tests {
     /// ethereum/tests BasicTests/keyaddrtest.json: private key → address. (Its `sig_of_emptystring`

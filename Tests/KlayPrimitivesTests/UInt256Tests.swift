@@ -1,6 +1,7 @@
 import BigInt
 import Testing
 @testable import KlayPrimitives
+import KlayTestSupport
 
 /// UInt256 against attaswift/BigInt, an independent arbitrary-precision implementation, over edge
 /// operands and seeded random ones of every bit length (so division runs through 1- to 4-limb divisors
@@ -28,17 +29,6 @@ import Testing
         value.sign == .minus ? word(modulus - value.magnitude % modulus) : word(value.magnitude)
     }
 
-    /// Deterministic SplitMix64 so a failure reproduces.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let edges: [UInt256] = {
         var values: [UInt256] = [0, 1, 2, 3, 10, 0xff, UInt256(UInt64.max), UInt256(UInt64(1) << 63)]
@@ -59,7 +49,7 @@ import Testing
     }()
 
     static func operands(count: Int, seed: UInt64) -> [UInt256] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var values = edges
         for _ in 0..<count {
             let raw = UInt256(limbs: (generator.next(), generator.next(), generator.next(), generator.next()))

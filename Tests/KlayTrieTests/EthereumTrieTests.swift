@@ -1,6 +1,7 @@
 import KlayPrimitives
 import Testing
 import KlayTrie
+import KlayTestSupport
 
 /// ethereum/tests TrieTests: the root after a sequence of updates, for plain and secure tries.
 @Suite struct EthereumTrieTests {
@@ -51,7 +52,7 @@ import KlayTrie
 
     /// trietestnextprev.json: for each probe key, the previous and next keys present in the trie.
     @Test func nextAndPreviousKeys() throws {
-        guard let cases = try TrieVectors.json("ethereum/TrieTests/trietestnextprev.json") as? [String: [String: Any]],
+        guard let cases = try Vectors.json("ethereum/TrieTests/trietestnextprev.json") as? [String: [String: Any]],
               !cases.isEmpty else { throw BadVector("trietestnextprev.json: not an object of cases") }
         var probes = 0
         for (name, body) in cases {

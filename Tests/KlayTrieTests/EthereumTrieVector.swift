@@ -1,6 +1,7 @@
 import Foundation
 import KlayPrimitives
 import Testing
+import KlayTestSupport
 
 struct BadVector: Error, CustomStringConvertible {
     let description: String
@@ -21,7 +22,7 @@ struct EthereumTrieVector: Sendable, CustomTestStringConvertible {
 
     /// Every case of `TrieTests/<file>`.
     static func load(_ file: String) throws -> [EthereumTrieVector] {
-        guard let cases = try TrieVectors.json("ethereum/TrieTests/\(file)") as? [String: Any] else {
+        guard let cases = try Vectors.json("ethereum/TrieTests/\(file)") as? [String: Any] else {
             throw BadVector("\(file): not an object")
         }
         return try cases.keys.sorted().map { name in

@@ -1,6 +1,7 @@
 import KlayPrimitives
 import Testing
 import KlayTrie
+import KlayTestSupport
 
 @Suite struct TrieBehaviorTests {
     @Test func emptyTrieHasTheEmptyRoot() throws {

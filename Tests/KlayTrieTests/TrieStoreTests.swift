@@ -1,6 +1,7 @@
 import KlayPrimitives
 import Testing
 import KlayTrie
+import KlayTestSupport
 
 @Suite struct TrieStoreTests {
     @Test func commitAndReopenKeepsRootAndValues() throws {

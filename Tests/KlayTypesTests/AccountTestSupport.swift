@@ -1,5 +1,6 @@
 import KlayPrimitives
 @testable import KlayTypes
+import KlayTestSupport
 
 /// Keys, signatures and vector records shared by the account and account-key suites.
 enum AccountFixtures {

@@ -2,6 +2,7 @@ import Foundation
 import KlayPrimitives
 import Testing
 import KlayTypes
+import KlayTestSupport
 
 /// Every test of ethereum/tests `TransactionTests` (all 14 folders), judged as an `eth_sendRawTransaction`
 /// under Cancun: decode with the Ethereum raw form, recover the sender for chain id 1, then Ethereum-rule

@@ -2,6 +2,7 @@ import Foundation
 import KlayPrimitives
 import Testing
 import KlayTypes
+import KlayTestSupport
 
 /// Feeds the decoder seeded random byte strings, and every truncation of each raw transaction in
 /// `klaytn-tx-examples.json` plus a bit flip, two byte replacements, a deletion and an insertion at every
@@ -10,17 +11,6 @@ import KlayTypes
 /// over what was received). Decoded transactions also go through intrinsic gas and stateless
 /// validation, which must not trap either.
 @Suite struct TransactionFuzzTests {
-    /// SplitMix64: a small, seeded, reproducible generator.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Counts of what the inputs did.
     struct Tally {
@@ -54,7 +44,7 @@ import KlayTypes
     }
 
     @Test func randomByteStrings() throws {
-        var random = SeededGenerator(state: 0x6b6c_6179_7478)
+        var random = SeededGenerator(seed: 0x6b6c_6179_7478)
         var tally = Tally()
         let prefixes: [[UInt8]] = [[], [0x08], [0x09], [0x0a], [0x28], [0x78, 0x01], [0x78, 0x02], [0x02], [0xf8], [0xc0]]
         let clock = ContinuousClock()
@@ -72,7 +62,7 @@ import KlayTypes
     }
 
     @Test func truncationsAndMutationsOfTheExamples() throws {
-        var random = SeededGenerator(state: 0x7478_6d75_7461)
+        var random = SeededGenerator(seed: 0x7478_6d75_7461)
         var tally = Tally()
         let seeds = try Self.seeds()
         #expect(seeds.count == 26)

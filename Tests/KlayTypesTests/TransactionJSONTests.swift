@@ -2,6 +2,7 @@ import Foundation
 import KlayPrimitives
 import Testing
 @testable import KlayTypes
+import KlayTestSupport
 
 /// Klaytn's RPC transaction object (spec/rpc.md §2.1) rendered from the docs' vectors, and the JSON value
 /// type behind it (Go-compatible writing, parsing, anchored-data decoding).

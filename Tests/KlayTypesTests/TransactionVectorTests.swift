@@ -2,6 +2,7 @@ import Foundation
 import KlayPrimitives
 import Testing
 @testable import KlayTypes
+import KlayTestSupport
 
 /// Every transaction record of Klaytn docs' examples (`klaytn-tx-examples.json`, schema in
 /// spec/transactions.md §15): decode → the stated fields, encode → the same bytes, every hash and

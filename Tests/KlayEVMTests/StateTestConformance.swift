@@ -1,5 +1,6 @@
 import Foundation
 import KlayPrimitives
+import KlayTestSupport
 import Testing
 @testable import KlayEVM
 
@@ -8,9 +9,7 @@ import Testing
 /// `stQuadraticComplexityTest`, which Klaytn's harness also skips in short mode) are left to the
 /// release-build run of `make conformance`: unoptimised they take many minutes.
 @Suite struct StateTestConformance {
-    static let vectors = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/vectors")
+    static let vectors = Vectors.root
 
     /// Blob transactions (EIP-4844) do not exist on Klaytn; these Cancun tests need them to execute.
     static let unsupportedBlobTests: Set<String> = [
