@@ -17,7 +17,7 @@ extension EVM {
 
     /// Runs a precompile with `gas`: out of gas if it costs more; its computation cost is added
     /// without a limit check (the next opcode checks it).
-    func runPrecompile(_ precompile: Precompile, input: [UInt8], gas: UInt64, caller: Address) -> CallResult {
+    func runPrecompile(_ precompile: Precompile, input: [UInt8], gas: UInt64) -> CallResult {
         let required = precompile.requiredGas(input)
         if rules.isKlaytn {
             computationUsed &+= precompile.computationCost(input, gas: required)

@@ -82,11 +82,7 @@ public final class EVM {
 
     /// CALL: runs the code at `address` with `value` moved from `caller`.
     public func call(caller: Address, address: Address, input: [UInt8], gas: UInt64, value: UInt256, isStatic: Bool = false) -> CallResult {
-        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
-        if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
-        if !value.isZero && state.balance(caller) < value && !noRecursion {
-            return CallResult(output: [], gasLeft: gas, error: .insufficientBalance)
-        }
+        if let early = refusal(gas: gas, caller: caller, value: noRecursion ? .zero : value) { return early }
         let precompile = precompile(at: address, caller: caller)
         if rules.isKlaytn && Self.isReservedPrecompileAddress(address) && (precompile == nil || !value.isZero) {
             return CallResult(output: [], gasLeft: gas, error: .reservedPrecompileAddress)
@@ -106,71 +102,58 @@ public final class EVM {
             }
         }
         transfer(from: caller, to: address, value: value)
-        var result: CallResult
-        if let precompile {
-            result = runPrecompile(precompile, input: input, gas: gas, caller: caller)
-        } else {
-            let code = runnableCode(at: address)
-            if code.isEmpty { return CallResult(output: [], gasLeft: gas, error: nil) }
-            result = execute(address: address, caller: caller, value: value, input: input, code: code,
-                             codeHash: state.codeHash(address), gas: gas, isStatic: isStatic)
-        }
-        return finish(result, revertingTo: snapshot)
+        return runTarget(precompile, codeAddress: address, address: address, caller: caller, value: value,
+                   input: input, gas: gas, isStatic: isStatic, snapshot: snapshot)
     }
 
     /// CALLCODE: runs the code at `codeAddress` on the caller's own account, with `value` "sent" to itself.
     public func callCode(caller: Address, codeAddress: Address, input: [UInt8], gas: UInt64, value: UInt256, isStatic: Bool) -> CallResult {
-        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
-        if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
-        if !value.isZero && state.balance(caller) < value {
-            return CallResult(output: [], gasLeft: gas, error: .insufficientBalance)
-        }
-        let snapshot = state.snapshot()
-        let result: CallResult
-        if let precompile = precompile(at: codeAddress, caller: caller) {
-            result = runPrecompile(precompile, input: input, gas: gas, caller: caller)
-        } else {
-            let code = runnableCode(at: codeAddress)
-            if code.isEmpty { return CallResult(output: [], gasLeft: gas, error: nil) }
-            result = execute(address: caller, caller: caller, value: value, input: input, code: code,
-                             codeHash: state.codeHash(codeAddress), gas: gas, isStatic: isStatic)
-        }
-        return finish(result, revertingTo: snapshot)
+        if let early = refusal(gas: gas, caller: caller, value: value) { return early }
+        return runTarget(precompile(at: codeAddress, caller: caller), codeAddress: codeAddress, address: caller, caller: caller,
+                   value: value, input: input, gas: gas, isStatic: isStatic, snapshot: state.snapshot())
     }
 
     /// DELEGATECALL: runs the code at `codeAddress` in the current frame's context (address, caller, value).
     public func delegateCall(frameAddress: Address, frameCaller: Address, frameValue: UInt256, codeAddress: Address,
                              input: [UInt8], gas: UInt64, isStatic: Bool) -> CallResult {
-        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
-        if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
-        let snapshot = state.snapshot()
-        let result: CallResult
-        if let precompile = precompile(at: codeAddress, caller: frameCaller) {
-            result = runPrecompile(precompile, input: input, gas: gas, caller: frameAddress)
-        } else {
-            let code = runnableCode(at: codeAddress)
-            if code.isEmpty { return CallResult(output: [], gasLeft: gas, error: nil) }
-            result = execute(address: frameAddress, caller: frameCaller, value: frameValue, input: input, code: code,
-                             codeHash: state.codeHash(codeAddress), gas: gas, isStatic: isStatic)
-        }
-        return finish(result, revertingTo: snapshot)
+        if let early = refusal(gas: gas, caller: frameCaller, value: .zero) { return early }
+        return runTarget(precompile(at: codeAddress, caller: frameCaller), codeAddress: codeAddress, address: frameAddress,
+                   caller: frameCaller, value: frameValue, input: input, gas: gas, isStatic: isStatic, snapshot: state.snapshot())
     }
 
     /// STATICCALL: a call that may not change state.
     public func staticCall(caller: Address, address: Address, input: [UInt8], gas: UInt64) -> CallResult {
-        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
-        if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
+        if let early = refusal(gas: gas, caller: caller, value: .zero) { return early }
         let snapshot = state.snapshot()
         // A zero-value touch, as the reference does (it matters for EIP-158 deletion).
         state.addBalance(address, .zero)
+        return runTarget(precompile(at: address, caller: caller), codeAddress: address, address: address, caller: caller,
+                   value: .zero, input: input, gas: gas, isStatic: true, snapshot: snapshot)
+    }
+
+    /// The answer to a call that does not start: at once in the VM-test mode, past the depth limit, or
+    /// without the balance for `value` — all with the gas handed back.
+    func refusal(gas: UInt64, caller: Address, value: UInt256) -> CallResult? {
+        if noRecursion && depth > 0 { return CallResult(output: [], gasLeft: gas, error: nil) }
+        if depth > Self.maximumDepth { return CallResult(output: [], gasLeft: gas, error: .depthExceeded) }
+        if !value.isZero && state.balance(caller) < value {
+            return CallResult(output: [], gasLeft: gas, error: .insufficientBalance)
+        }
+        return nil
+    }
+
+    /// Runs `precompile`, or else the code at `codeAddress` in the context (`address`, `caller`, `value`),
+    /// reverting to `snapshot` if it fails.
+    func runTarget(_ precompile: Precompile?, codeAddress: Address, address: Address, caller: Address, value: UInt256,
+             input: [UInt8], gas: UInt64, isStatic: Bool, snapshot: StateDB.Snapshot) -> CallResult {
         let result: CallResult
-        if let precompile = precompile(at: address, caller: caller) {
-            result = runPrecompile(precompile, input: input, gas: gas, caller: caller)
+        if let precompile {
+            result = runPrecompile(precompile, input: input, gas: gas)
         } else {
-            let code = runnableCode(at: address)
+            let code = runnableCode(at: codeAddress)
             if code.isEmpty { return CallResult(output: [], gasLeft: gas, error: nil) }
-            result = execute(address: address, caller: caller, value: .zero, input: input, code: code,
-                             codeHash: state.codeHash(address), gas: gas, isStatic: true)
+            result = execute(address: address, caller: caller, value: value, input: input, code: code,
+                             codeHash: state.codeHash(codeAddress), gas: gas, isStatic: isStatic)
         }
         return finish(result, revertingTo: snapshot)
     }
