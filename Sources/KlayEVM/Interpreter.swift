@@ -26,6 +26,7 @@ extension EVM {
     private func interpret<Mode: TraceMode>(_ frame: inout Frame, code: UnsafeBufferPointer<UInt8>,
                                             stack: UnsafeMutablePointer<UInt256>, tracing: Mode.Type) throws(ExecutionError) -> [UInt8] {
         let table = self.table
+        let checks = OpcodeChecks.cached(for: table).words
         let codeCount = code.count
         let isKlaytn = rules.isKlaytn
         let limit = rules.computationLimit
@@ -34,13 +35,13 @@ extension EVM {
         while true {
             let op = pc < codeCount ? code[pc] : 0x00
             let index = Int(op)
-            guard table.defined[index] else { throw .invalidOpcode(op) }
-            guard sp >= table.minimumStack[index] else { throw .stackUnderflow(stackLength: sp, required: table.minimumStack[index]) }
-            guard sp <= table.maximumStack[index] else { throw .stackOverflow(stackLength: sp, limit: table.maximumStack[index]) }
+            // Defined, stack bounds and static gas from one packed word; the slow path names the failure.
+            let check = checks[index]
+            guard OpcodeChecks.admits(check, height: sp) else { throw rejection(op, stackHeight: sp) }
             if Mode.isEnabled {
                 traceStep(pc: pc, op: op, frame: frame, stack: stack, sp: sp)
             }
-            try frame.charge(table.staticGas[index])
+            try frame.charge(OpcodeChecks.gas(check))
             if isKlaytn {
                 computationUsed &+= table.computation[index]
                 guard computationUsed <= limit else { throw .computationCostLimitReached }
@@ -304,7 +305,7 @@ extension EVM {
                 let count = index - 0x5f
                 stack[sp] = Self.pushValue(code, at: pc + 1, count: count)
                 sp += 1
-                pc += count
+                pc &+= count
             case 0x80...0x8f:  // DUP1…DUP16
                 stack[sp] = stack[sp - (index - 0x7f)]
                 sp += 1
@@ -360,8 +361,18 @@ extension EVM {
             default:
                 throw .invalidOpcode(op)
             }
-            pc += 1
+            pc &+= 1
         }
+    }
+
+    /// Why an instruction failed its packed checks, in the order the rules name them: undefined
+    /// opcode, then stack underflow, then overflow.
+    @inline(never)
+    func rejection(_ op: UInt8, stackHeight sp: Int) -> ExecutionError {
+        let index = Int(op)
+        if !table.defined[index] { return .invalidOpcode(op) }
+        if sp < table.minimumStack[index] { return .stackUnderflow(stackLength: sp, required: table.minimumStack[index]) }
+        return .stackOverflow(stackLength: sp, limit: table.maximumStack[index])
     }
 
     /// The 32-byte word of `data` at `offset`, zero-padded past its end (CALLDATALOAD).

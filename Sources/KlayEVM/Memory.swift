@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KlayPrimitives
 
 /// A call frame's memory: zero-filled bytes, sized in 32-byte words.
@@ -8,18 +13,19 @@ import KlayPrimitives
 /// after ``Frame/expandMemory(offset:size:)``), so growing within the capacity only moves `count`.
 /// Copies of a `Memory` share the buffer: each frame makes its own and only the frame mutates it.
 struct Memory {
-    /// The owner of the raw buffer.
+    /// The owner of the raw buffer: zeroed by `calloc`, so large buffers (fresh pages from the kernel)
+    /// are not written until used.
     final class Buffer {
         let pointer: UnsafeMutableRawPointer
         let capacity: Int
 
         init(capacity: Int) {
             self.capacity = capacity
-            pointer = .allocate(byteCount: Swift.max(capacity, 1), alignment: 16)
-            pointer.initializeMemory(as: UInt8.self, repeating: 0, count: capacity)
+            guard let zeroed = calloc(Swift.max(capacity, 1), 1) else { fatalError("EVM memory: out of memory for \(capacity) bytes") }
+            pointer = zeroed
         }
 
-        deinit { pointer.deallocate() }
+        deinit { free(pointer) }
     }
 
     private var buffer: Buffer?

@@ -1,7 +1,7 @@
 /// Wrapping addition, subtraction and multiplication, bit operations and shifts by a count.
 extension UInt256 {
     /// `self + other` modulo 2^256, and whether it overflowed.
-    @inlinable
+    @inlinable @inline(__always)
     public func addingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         let (s0, c0) = limbs.0.addingReportingOverflow(other.limbs.0)
         let (t1, c1a) = limbs.1.addingReportingOverflow(other.limbs.1)
@@ -14,7 +14,7 @@ extension UInt256 {
     }
 
     /// `self - other` modulo 2^256, and whether it borrowed (other > self).
-    @inlinable
+    @inlinable @inline(__always)
     public func subtractingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         let (d0, b0) = limbs.0.subtractingReportingOverflow(other.limbs.0)
         let (t1, b1a) = limbs.1.subtractingReportingOverflow(other.limbs.1)
@@ -52,14 +52,14 @@ extension UInt256 {
         return (product.high, product.low)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public static func &+ (lhs: UInt256, rhs: UInt256) -> UInt256 { lhs.addingReportingOverflow(rhs).partialValue }
 
-    @inlinable
+    @inlinable @inline(__always)
     public static func &- (lhs: UInt256, rhs: UInt256) -> UInt256 { lhs.subtractingReportingOverflow(rhs).partialValue }
 
     /// The low 256 bits of the product (10 limb multiplications: the high half is never formed).
-    @inlinable
+    @inlinable @inline(__always)
     public static func &* (lhs: UInt256, rhs: UInt256) -> UInt256 {
         let a = lhs.limbs, b = rhs.limbs
         var carry: UInt64, r0: UInt64, r1: UInt64, r2: UInt64, r3: UInt64
@@ -85,56 +85,65 @@ extension UInt256 {
         return (high &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0), sum2)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public static func & (lhs: UInt256, rhs: UInt256) -> UInt256 {
         UInt256(limbs: (lhs.limbs.0 & rhs.limbs.0, lhs.limbs.1 & rhs.limbs.1, lhs.limbs.2 & rhs.limbs.2, lhs.limbs.3 & rhs.limbs.3))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public static func | (lhs: UInt256, rhs: UInt256) -> UInt256 {
         UInt256(limbs: (lhs.limbs.0 | rhs.limbs.0, lhs.limbs.1 | rhs.limbs.1, lhs.limbs.2 | rhs.limbs.2, lhs.limbs.3 | rhs.limbs.3))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public static func ^ (lhs: UInt256, rhs: UInt256) -> UInt256 {
         UInt256(limbs: (lhs.limbs.0 ^ rhs.limbs.0, lhs.limbs.1 ^ rhs.limbs.1, lhs.limbs.2 ^ rhs.limbs.2, lhs.limbs.3 ^ rhs.limbs.3))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public static prefix func ~ (value: UInt256) -> UInt256 {
         UInt256(limbs: (~value.limbs.0, ~value.limbs.1, ~value.limbs.2, ~value.limbs.3))
     }
 
     /// Logical shift left by `count` bits; 256 or more (or negative) gives zero.
-    @inlinable
+    @inlinable @inline(__always)
     public static func << (value: UInt256, count: Int) -> UInt256 {
         guard count > 0 else { return count == 0 ? value : .zero }
         guard count < 256 else { return .zero }
-        let limbShift = count >> 6, bitShift = UInt64(count & 63)
-        var out = UInt256.zero
-        for i in stride(from: 3, through: limbShift, by: -1) {
-            let source = i - limbShift
-            var word = value[limb: source] << bitShift
-            if bitShift != 0 && source > 0 { word |= value[limb: source - 1] >> (64 - bitShift) }
-            out[limb: i] = word
+        // Whole limbs first, then the bits within a limb (straight-line: no loop over limb subscripts).
+        let a = value.limbs
+        let l: (UInt64, UInt64, UInt64, UInt64)
+        switch count >> 6 {
+        case 0: l = a
+        case 1: l = (0, a.0, a.1, a.2)
+        case 2: l = (0, 0, a.0, a.1)
+        default: l = (0, 0, 0, a.0)
         }
-        return out
+        let bits = UInt64(count & 63)
+        if bits == 0 { return UInt256(limbs: l) }
+        let back = 64 - bits
+        return UInt256(limbs: (l.0 &<< bits, (l.1 &<< bits) | (l.0 &>> back),
+                               (l.2 &<< bits) | (l.1 &>> back), (l.3 &<< bits) | (l.2 &>> back)))
     }
 
     /// Logical shift right by `count` bits; 256 or more (or negative) gives zero.
-    @inlinable
+    @inlinable @inline(__always)
     public static func >> (value: UInt256, count: Int) -> UInt256 {
         guard count > 0 else { return count == 0 ? value : .zero }
         guard count < 256 else { return .zero }
-        let limbShift = count >> 6, bitShift = UInt64(count & 63)
-        var out = UInt256.zero
-        for i in 0..<(4 - limbShift) {
-            let source = i + limbShift
-            var word = value[limb: source] >> bitShift
-            if bitShift != 0 && source < 3 { word |= value[limb: source + 1] << (64 - bitShift) }
-            out[limb: i] = word
+        let a = value.limbs
+        let l: (UInt64, UInt64, UInt64, UInt64)
+        switch count >> 6 {
+        case 0: l = a
+        case 1: l = (a.1, a.2, a.3, 0)
+        case 2: l = (a.2, a.3, 0, 0)
+        default: l = (a.3, 0, 0, 0)
         }
-        return out
+        let bits = UInt64(count & 63)
+        if bits == 0 { return UInt256(limbs: l) }
+        let back = 64 - bits
+        return UInt256(limbs: ((l.0 &>> bits) | (l.1 &<< back), (l.1 &>> bits) | (l.2 &<< back),
+                               (l.2 &>> bits) | (l.3 &<< back), l.3 &>> bits))
     }
 }
 

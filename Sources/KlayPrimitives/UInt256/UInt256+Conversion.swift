@@ -32,7 +32,7 @@ extension UInt256 {
     }
 
     /// The value of the 32 big-endian bytes at `pointer` (any alignment; no allocation).
-    @inlinable
+    @inlinable @inline(__always)
     public init(bigEndian32 pointer: UnsafeRawPointer) {
         self.init(limbs: (
             UInt64(bigEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
@@ -42,7 +42,7 @@ extension UInt256 {
     }
 
     /// Writes the value as 32 big-endian bytes at `pointer` (any alignment; no allocation).
-    @inlinable
+    @inlinable @inline(__always)
     public func storeBigEndian32(to pointer: UnsafeMutableRawPointer) {
         pointer.storeBytes(of: limbs.3.bigEndian, toByteOffset: 0, as: UInt64.self)
         pointer.storeBytes(of: limbs.2.bigEndian, toByteOffset: 8, as: UInt64.self)

@@ -1,7 +1,7 @@
 /// Division and remainder (Knuth's algorithm D on 64-bit limbs), for 256-bit and 512-bit dividends.
 extension UInt256 {
     /// Quotient and remainder; a zero divisor gives (0, 0), as the EVM's DIV and MOD define.
-    @inlinable
+    @inlinable @inline(__always)
     public func quotientAndRemainder(dividingBy divisor: UInt256) -> (quotient: UInt256, remainder: UInt256) {
         if let d = divisor.uint64Value, let n = uint64Value {
             return d == 0 ? (.zero, .zero) : (UInt256(n / d), UInt256(n % d))
@@ -13,11 +13,11 @@ extension UInt256 {
     }
 
     /// `self / divisor`; zero when the divisor is zero (EVM DIV).
-    @inlinable
+    @inlinable @inline(__always)
     public static func / (lhs: UInt256, rhs: UInt256) -> UInt256 { lhs.quotientAndRemainder(dividingBy: rhs).quotient }
 
     /// `self % divisor`; zero when the divisor is zero (EVM MOD).
-    @inlinable
+    @inlinable @inline(__always)
     public static func % (lhs: UInt256, rhs: UInt256) -> UInt256 { lhs.quotientAndRemainder(dividingBy: rhs).remainder }
 
     /// The 512-bit `dividend` modulo a non-zero `modulus` (MULMOD's reduction).

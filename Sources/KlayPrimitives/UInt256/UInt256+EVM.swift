@@ -3,19 +3,19 @@
 /// shifts by a 256-bit count. Each method is named after what it computes; the opcode is in its doc.
 extension UInt256 {
     /// Whether the value is negative read as two's complement (the top bit is set).
-    @inlinable
+    @inlinable @inline(__always)
     public var isNegative: Bool { limbs.3 >> 63 == 1 }
 
     /// The two's complement negation, `0 - self` modulo 2^256.
-    @inlinable
+    @inlinable @inline(__always)
     public var negated: UInt256 { UInt256.zero &- self }
 
     /// The magnitude read as two's complement.
-    @inlinable
+    @inlinable @inline(__always)
     var signedMagnitude: UInt256 { isNegative ? negated : self }
 
     /// SDIV: signed quotient rounded toward zero; zero for a zero divisor; −2^255 / −1 = −2^255.
-    @inlinable
+    @inlinable @inline(__always)
     public func signedDivided(by divisor: UInt256) -> UInt256 {
         if divisor.isZero { return .zero }
         let quotient = signedMagnitude / divisor.signedMagnitude
@@ -23,7 +23,7 @@ extension UInt256 {
     }
 
     /// SMOD: signed remainder taking the dividend's sign; zero for a zero divisor.
-    @inlinable
+    @inlinable @inline(__always)
     public func signedRemainder(dividingBy divisor: UInt256) -> UInt256 {
         if divisor.isZero { return .zero }
         let remainder = signedMagnitude % divisor.signedMagnitude
@@ -31,13 +31,13 @@ extension UInt256 {
     }
 
     /// SLT: signed `self < other`.
-    @inlinable
+    @inlinable @inline(__always)
     public func signedLessThan(_ other: UInt256) -> Bool {
         isNegative == other.isNegative ? self < other : isNegative
     }
 
     /// SGT: signed `self > other`.
-    @inlinable
+    @inlinable @inline(__always)
     public func signedGreaterThan(_ other: UInt256) -> Bool { other.signedLessThan(self) }
 
     /// ADDMOD: `(self + other) mod modulus` over the exact 257-bit sum; zero for a zero modulus.
@@ -78,7 +78,7 @@ extension UInt256 {
 
     /// SIGNEXTEND: treats byte `byteIndex` (0 = least significant) as the sign of a narrower integer
     /// and extends it over the higher bits; an index of 31 or more leaves the value unchanged.
-    @inlinable
+    @inlinable @inline(__always)
     public func signExtended(fromByte byteIndex: UInt256) -> UInt256 {
         guard let index = byteIndex.uint64Value, index < 31 else { return self }
         let signBit = Int(index) * 8 + 7
@@ -88,7 +88,7 @@ extension UInt256 {
     }
 
     /// BYTE: byte `index` counted from the most significant (0) end, or zero for an index of 32 or more.
-    @inlinable
+    @inlinable @inline(__always)
     public func byte(at index: UInt256) -> UInt256 {
         guard let i = index.uint64Value, i < 32 else { return .zero }
         let fromLow = 31 - Int(i)
@@ -96,21 +96,21 @@ extension UInt256 {
     }
 
     /// SHL: `self << shift`; zero for a shift of 256 or more.
-    @inlinable
+    @inlinable @inline(__always)
     public func shiftedLeft(by shift: UInt256) -> UInt256 {
         guard let count = shift.uint64Value, count < 256 else { return .zero }
         return self << Int(count)
     }
 
     /// SHR: logical `self >> shift`; zero for a shift of 256 or more.
-    @inlinable
+    @inlinable @inline(__always)
     public func shiftedRight(by shift: UInt256) -> UInt256 {
         guard let count = shift.uint64Value, count < 256 else { return .zero }
         return self >> Int(count)
     }
 
     /// SAR: arithmetic `self >> shift`, filling with the sign bit; all sign bits for a shift of 256 or more.
-    @inlinable
+    @inlinable @inline(__always)
     public func arithmeticShiftedRight(by shift: UInt256) -> UInt256 {
         let fill: UInt256 = isNegative ? .max : .zero
         guard let count = shift.uint64Value, count < 256 else { return fill }

@@ -8,26 +8,31 @@ public struct UInt256: Sendable {
     /// The limbs, least significant first: the value is `limbs.0 + limbs.1·2^64 + limbs.2·2^128 + limbs.3·2^192`.
     public var limbs: (UInt64, UInt64, UInt64, UInt64)
 
-    @inlinable
+    @inlinable @inline(__always)
     public init(limbs: (UInt64, UInt64, UInt64, UInt64)) { self.limbs = limbs }
 
-    @inlinable
+    @inlinable @inline(__always)
     public init(_ value: UInt64) { limbs = (value, 0, 0, 0) }
 
-    public static let zero = UInt256(0)
-    public static let one = UInt256(1)
-    public static let max = UInt256(limbs: (.max, .max, .max, .max))
+    // Computed rather than stored: a stored static is a lazily initialised global, read through an
+    // accessor call on every use, which the interpreter does on every comparison.
+    @inlinable @inline(__always)
+    public static var zero: UInt256 { UInt256(limbs: (0, 0, 0, 0)) }
+    @inlinable @inline(__always)
+    public static var one: UInt256 { UInt256(limbs: (1, 0, 0, 0)) }
+    @inlinable @inline(__always)
+    public static var max: UInt256 { UInt256(limbs: (.max, .max, .max, .max)) }
 
     /// Whether the value is zero.
-    @inlinable
+    @inlinable @inline(__always)
     public var isZero: Bool { (limbs.0 | limbs.1 | limbs.2 | limbs.3) == 0 }
 
     /// The value as a `UInt64`, or nil if it does not fit.
-    @inlinable
+    @inlinable @inline(__always)
     public var uint64Value: UInt64? { (limbs.1 | limbs.2 | limbs.3) == 0 ? limbs.0 : nil }
 
     /// The value as an `Int`, or nil if it does not fit (for sizes and offsets).
-    @inlinable
+    @inlinable @inline(__always)
     public var intValue: Int? {
         guard let small = uint64Value, small <= UInt64(Int.max) else { return nil }
         return Int(small)
@@ -74,7 +79,7 @@ public struct UInt256: Sendable {
 }
 
 extension UInt256: Hashable {
-    @inlinable
+    @inlinable @inline(__always)
     public static func == (lhs: UInt256, rhs: UInt256) -> Bool {
         ((lhs.limbs.0 ^ rhs.limbs.0) | (lhs.limbs.1 ^ rhs.limbs.1) | (lhs.limbs.2 ^ rhs.limbs.2) | (lhs.limbs.3 ^ rhs.limbs.3)) == 0
     }
@@ -90,7 +95,7 @@ extension UInt256: Hashable {
 
 extension UInt256: Comparable {
     /// Unsigned order.
-    @inlinable
+    @inlinable @inline(__always)
     public static func < (lhs: UInt256, rhs: UInt256) -> Bool {
         if lhs.limbs.3 != rhs.limbs.3 { return lhs.limbs.3 < rhs.limbs.3 }
         if lhs.limbs.2 != rhs.limbs.2 { return lhs.limbs.2 < rhs.limbs.2 }
