@@ -25,6 +25,11 @@ public struct EVMRules: Sendable, Hashable {
     }
 
     public let chain: Chain
+    /// EIP-150's repricing of state access (SLOAD 200, BALANCE 400, EXTCODE* and CALL 700, SELFDESTRUCT
+    /// 5 000) and its 63/64 rule for call gas; off only for Frontier's schedule.
+    public var eip150 = true
+    /// EIP-160: EXP costs 50 gas per exponent byte (10 before).
+    public var eip160 = true
     /// CHAINID, SELFBALANCE, EIP-1884 repricing, EIP-2200 SSTORE, blake2F, cheaper bn256.
     public var istanbul = false
     /// BASEFEE opcode.
@@ -68,6 +73,15 @@ public struct EVMRules: Sendable, Hashable {
         rules.cancun = atLeast(.cancun)
         return rules
     }
+
+    /// Frontier's gas schedule with today's opcodes: what ethereum/tests' old-format VMTests
+    /// (LegacyTests/Constantinople/VMTests) were filled with (SLOAD 50, EXP 10 per byte, …).
+    public static let ethereumFrontierGas: EVMRules = {
+        var rules = EVMRules(chain: .ethereum)
+        rules.eip150 = false
+        rules.eip160 = false
+        return rules
+    }()
 
     /// Klaytn's rules with every fork up to and including `fork` active.
     public static func klaytn(_ fork: KlaytnFork) -> EVMRules {

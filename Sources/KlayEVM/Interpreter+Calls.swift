@@ -20,10 +20,17 @@ extension EVM {
         try chargeAccountAccess(address, frame: &frame)
         if !value.isZero {
             try frame.charge(9000)
-            if op == 0xf1 && state.isEmpty(address) { try frame.charge(25_000) }
+            if op == 0xf1 && (rules.eip150 ? state.isEmpty(address) : !state.exists(address)) { try frame.charge(25_000) }
         }
-        let available = frame.gas - frame.gas / 64
-        var callGas = requestedGas.uint64Value.map { min($0, available) } ?? available
+        var callGas: UInt64
+        if rules.eip150 {
+            let available = frame.gas - frame.gas / 64
+            callGas = requestedGas.uint64Value.map { min($0, available) } ?? available
+        } else {
+            // Frontier: the requested gas is taken whole, or the call runs out of gas.
+            guard let requested = requestedGas.uint64Value, requested <= frame.gas else { throw .outOfGas }
+            callGas = requested
+        }
         frame.gas -= callGas
         if !value.isZero { callGas += 2300 }
         let input = frame.memory.slice(inputOffset, inputSize)
@@ -98,7 +105,7 @@ extension EVM {
         let address = frame.address
         if rules.eip2929 && state.warm(beneficiary) { try frame.charge(2600) }
         let balance = state.balance(address)
-        if !balance.isZero && state.isEmpty(beneficiary) { try frame.charge(25_000) }
+        if rules.eip150 && !balance.isZero && state.isEmpty(beneficiary) { try frame.charge(25_000) }
         if !rules.eip3529 && !state.hasSelfDestructed(address) { state.addRefund(24_000) }
         if rules.cancun && !state.createdInTransaction(address) {
             if beneficiary != address {

@@ -78,7 +78,7 @@ extension EVM {
                 stack[sp - 3] = stack[sp - 1].mulMod(stack[sp - 2], modulus: stack[sp - 3])
                 sp -= 2
             case 0x0a:  // EXP
-                try frame.charge(50 * UInt64(stack[sp - 2].byteLength))
+                try frame.charge((rules.eip160 ? 50 : 10) * UInt64(stack[sp - 2].byteLength))
                 stack[sp - 2] = stack[sp - 1].power(stack[sp - 2])
                 sp -= 1
             case 0x0b:  // SIGNEXTEND
@@ -338,7 +338,7 @@ extension EVM {
                 let salt: UInt256? = op == 0xf5 ? stack[sp - 4] : nil
                 if salt != nil { try frame.charge(6 * words) }
                 let initCode = frame.memory.slice(offset, size)
-                let callGas = frame.gas - frame.gas / 64
+                let callGas = rules.eip150 ? frame.gas - frame.gas / 64 : frame.gas
                 frame.gas -= callGas
                 let result = create(caller: frame.address, initCode: initCode, gas: callGas, value: value, salt: salt)
                 frame.gas += result.gasLeft

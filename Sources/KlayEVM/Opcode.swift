@@ -37,8 +37,8 @@ extension OpcodeSpec {
 
     /// Gas of an account-reading opcode: 100 warm under EIP-2929 (the cold surcharge is dynamic),
     /// else the Istanbul or genesis price.
-    static func accountAccess(genesis: UInt64, istanbul: UInt64) -> @Sendable (EVMRules) -> UInt64 {
-        { rules in rules.eip2929 ? 100 : rules.istanbul ? istanbul : genesis }
+    static func accountAccess(frontier: UInt64, genesis: UInt64, istanbul: UInt64) -> @Sendable (EVMRules) -> UInt64 {
+        { rules in rules.eip2929 ? 100 : rules.istanbul ? istanbul : rules.eip150 ? genesis : frontier }
     }
 
     /// Every opcode of every fork (spec/evm.md §2.9; Ethereum's yellow paper and EIPs for the gas).
@@ -72,7 +72,7 @@ extension OpcodeSpec {
             op(0x1d, "SAR", 2, 1, gas: 3, 1815, 834),
             op(0x20, "SHA3", 2, 1, gas: 30, 2465, 2465, 560),
             op(0x30, "ADDRESS", 0, 1, gas: 2, 284),
-            op(0x31, "BALANCE", 1, 1, gasRule: accountAccess(genesis: 400, istanbul: 700), 1407),
+            op(0x31, "BALANCE", 1, 1, gasRule: accountAccess(frontier: 20, genesis: 400, istanbul: 700), 1407),
             op(0x32, "ORIGIN", 0, 1, gas: 2, 210),
             op(0x33, "CALLER", 0, 1, gas: 2, 188),
             op(0x34, "CALLVALUE", 0, 1, gas: 2, 149),
@@ -82,8 +82,8 @@ extension OpcodeSpec {
             op(0x38, "CODESIZE", 0, 1, gas: 2, 145),
             op(0x39, "CODECOPY", 3, 0, gas: 3, 898),
             op(0x3a, "GASPRICE", 0, 1, gas: 2, 131),
-            op(0x3b, "EXTCODESIZE", 1, 1, gasRule: accountAccess(genesis: 700, istanbul: 700), 1481),
-            op(0x3c, "EXTCODECOPY", 4, 0, gasRule: accountAccess(genesis: 700, istanbul: 700), 1000),
+            op(0x3b, "EXTCODESIZE", 1, 1, gasRule: accountAccess(frontier: 20, genesis: 700, istanbul: 700), 1481),
+            op(0x3c, "EXTCODECOPY", 4, 0, gasRule: accountAccess(frontier: 20, genesis: 700, istanbul: 700), 1000),
             op(0x3d, "RETURNDATASIZE", 0, 1, gas: 2, 10),
             op(0x3e, "RETURNDATACOPY", 3, 0, gas: 3, 40),
             // Klaytn from Cancun: a flat 400 with no warm/cold accounting (spec/evm.md §2.6).
@@ -104,7 +104,7 @@ extension OpcodeSpec {
             op(0x51, "MLOAD", 1, 1, gas: 3, 376),
             op(0x52, "MSTORE", 2, 0, gas: 3, 288),
             op(0x53, "MSTORE8", 2, 0, gas: 3, 5142, 5142, 230),
-            op(0x54, "SLOAD", 1, 1, gasRule: { rules in rules.eip2929 ? 0 : rules.istanbul ? 800 : 200 }, 835, 835, 2550),
+            op(0x54, "SLOAD", 1, 1, gasRule: { rules in rules.eip2929 ? 0 : rules.istanbul ? 800 : rules.eip150 ? 200 : 50 }, 835, 835, 2550),
             op(0x55, "SSTORE", 2, 0, gas: 0, 1548, 1548, 2510),
             op(0x56, "JUMP", 1, 0, gas: 8, 253),
             op(0x57, "JUMPI", 2, 0, gas: 10, 176),
@@ -117,14 +117,14 @@ extension OpcodeSpec {
             op(0x5e, "MCOPY", 3, 0, gas: 3, 250, since: { $0.cancun }),
             op(0x5f, "PUSH0", 0, 1, gas: 2, 80, since: { $0.shanghai }),
             op(0xf0, "CREATE", 3, 1, gas: 32_000, 2094),
-            op(0xf1, "CALL", 7, 1, gasRule: accountAccess(genesis: 700, istanbul: 700), 5000),
-            op(0xf2, "CALLCODE", 7, 1, gasRule: accountAccess(genesis: 700, istanbul: 700), 4000),
+            op(0xf1, "CALL", 7, 1, gasRule: accountAccess(frontier: 40, genesis: 700, istanbul: 700), 5000),
+            op(0xf2, "CALLCODE", 7, 1, gasRule: accountAccess(frontier: 40, genesis: 700, istanbul: 700), 4000),
             op(0xf3, "RETURN", 2, 0, gas: 0, 0),
-            op(0xf4, "DELEGATECALL", 6, 1, gasRule: accountAccess(genesis: 700, istanbul: 700), 696),
+            op(0xf4, "DELEGATECALL", 6, 1, gasRule: accountAccess(frontier: 40, genesis: 700, istanbul: 700), 696),
             op(0xf5, "CREATE2", 4, 1, gas: 32_000, 10000),
-            op(0xfa, "STATICCALL", 6, 1, gasRule: accountAccess(genesis: 700, istanbul: 700), 10000),
+            op(0xfa, "STATICCALL", 6, 1, gasRule: accountAccess(frontier: 40, genesis: 700, istanbul: 700), 10000),
             op(0xfd, "REVERT", 2, 0, gas: 0, 0),
-            op(0xff, "SELFDESTRUCT", 1, 0, gas: 5000, 0),
+            op(0xff, "SELFDESTRUCT", 1, 0, gasRule: { $0.eip150 ? 5000 : 0 }, 0),
         ]
         // 0x44: DIFFICULTY, renamed PREVRANDAO with a new computation cost from Kore/Paris.
         specs.append(OpcodeSpec(code: 0x44, name: "DIFFICULTY", pops: 0, pushes: 1, isAvailable: { _ in true },
