@@ -26,7 +26,7 @@ extension EVM {
     private func interpret<Mode: TraceMode>(_ frame: inout Frame, code: UnsafeBufferPointer<UInt8>,
                                             stack: UnsafeMutablePointer<UInt256>, tracing: Mode.Type) throws(ExecutionError) -> [UInt8] {
         let table = self.table
-        let checks = OpcodeChecks.cached(for: table).words
+        let checks = table.checks
         let codeCount = code.count
         let isKlaytn = rules.isKlaytn
         let limit = rules.computationLimit

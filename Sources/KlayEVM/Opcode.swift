@@ -19,13 +19,14 @@ struct OpcodeSpec {
 }
 
 extension OpcodeSpec {
+    /// An opcode whose static gas is the same under every rule set.
     static func op(_ code: UInt8, _ name: String, _ pops: Int, _ pushes: Int, gas: UInt64,
                    _ genesis: UInt64, _ istanbul: UInt64? = nil, _ cancun: UInt64? = nil,
                    since: @escaping @Sendable (EVMRules) -> Bool = { _ in true }) -> OpcodeSpec {
-        let istanbulCost = istanbul ?? genesis
-        return OpcodeSpec(code: code, name: name, pops: pops, pushes: pushes, isAvailable: since, gas: { _ in gas },
-                          computation: (genesis, istanbulCost, cancun ?? istanbulCost))
+        op(code, name, pops, pushes, gasRule: { _ in gas }, genesis, istanbul, cancun, since: since)
     }
+
+    /// An opcode whose static gas depends on the rules; computation costs default to the previous era's.
 
     static func op(_ code: UInt8, _ name: String, _ pops: Int, _ pushes: Int, gasRule: @escaping @Sendable (EVMRules) -> UInt64,
                    _ genesis: UInt64, _ istanbul: UInt64? = nil, _ cancun: UInt64? = nil,
@@ -156,6 +157,8 @@ final class OpcodeTable: @unchecked Sendable {
     /// The highest stack height before the opcode at which it does not overflow 1 024.
     let maximumStack: UnsafeMutablePointer<Int>
     let defined: UnsafeMutablePointer<Bool>
+    /// The facts above packed one word per opcode for the interpreter's pre-instruction check (``OpcodeChecks``).
+    let checks: UnsafeMutablePointer<UInt64>
     let names: [String]
 
     private init(rules: EVMRules) {
@@ -188,6 +191,11 @@ final class OpcodeTable: @unchecked Sendable {
         }
         names[0xfe] = "INVALID"
         self.names = names
+        checks = .allocate(capacity: 256)
+        for index in 0..<256 {
+            checks[index] = OpcodeChecks.pack(defined: defined[index], gas: staticGas[index],
+                                              minimum: minimumStack[index], maximum: maximumStack[index])
+        }
     }
 
     private static let cache = Mutex<[EVMRules: OpcodeTable]>([:])

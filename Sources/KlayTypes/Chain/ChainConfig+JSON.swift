@@ -6,13 +6,7 @@ import KlayPrimitives
 extension ChainConfig {
     /// Parses a standalone `config` object.
     public init(json text: some Collection<UInt8>) throws(GenesisError) {
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: text)
-        } catch {
-            throw .invalidJSON(offset: error.offset, reason: error.reason)
-        }
-        try self.init(reading: GenesisJSONObject(value, path: "config"))
+        try self.init(reading: GenesisJSONObject(parsing: text, path: "config"))
     }
 
     init(reading object: GenesisJSONObject) throws(GenesisError) {

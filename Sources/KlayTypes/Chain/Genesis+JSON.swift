@@ -10,13 +10,7 @@ import KlayPrimitives
 extension Genesis {
     /// Parses a genesis file; `config`, `alloc` and every account's `balance` are required.
     public init(json text: some Collection<UInt8>) throws(GenesisError) {
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: text)
-        } catch {
-            throw .invalidJSON(offset: error.offset, reason: error.reason)
-        }
-        let object = try GenesisJSONObject(value, path: "")
+        let object = try GenesisJSONObject(parsing: text, path: "")
         guard let configObject = try object.object("config") else { throw .missingField(path: "config") }
         self.init(config: try ChainConfig(reading: configObject))
         timestamp = try object.quantity64("timestamp") ?? 0

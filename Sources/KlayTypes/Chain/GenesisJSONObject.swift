@@ -13,6 +13,17 @@ struct GenesisJSONObject {
         self.path = path
     }
 
+    /// The top-level object of the JSON text `text`, reported at `path`.
+    init(parsing text: some Collection<UInt8>, path: String) throws(GenesisError) {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: text)
+        } catch {
+            throw .invalidJSON(offset: error.offset, reason: error.reason)
+        }
+        try self.init(value, path: path)
+    }
+
     /// The path of member `key`.
     func path(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
