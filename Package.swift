@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System-library shims for Debian's -dev packages.
@@ -63,6 +66,34 @@ let package = Package(
             name: "KlayEVM",
             dependencies: ["KlayPrimitives", "KlayTypes", "KlayState", "KlayPrecompiles"]
         ),
+        .target(
+            name: "KlayConsensus",
+            dependencies: ["KlayPrimitives", "KlayTypes"]
+        ),
+        .target(
+            name: "KlayChainStore",
+            dependencies: ["KlayPrimitives", "KlayTypes", "KlayStorage"]
+        ),
+        .target(
+            name: "KlayTxPool",
+            dependencies: ["KlayPrimitives", "KlayTypes"]
+        ),
+        .target(
+            name: "KlayChain",
+            dependencies: [
+                "KlayPrimitives", "KlayTypes", "KlayStorage", "KlayTrie", "KlayState", "KlayPrecompiles", "KlayEVM",
+                "KlayChainStore", "KlayConsensus",
+            ]
+        ),
+        .target(
+            name: "KlayRPC",
+            dependencies: [
+                "KlayPrimitives", "KlayTypes",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Shared by the test targets only: the vectors locator and a seeded generator.
         .target(
             name: "KlayTestSupport"
@@ -84,6 +115,33 @@ let package = Package(
                 "KlayTestSupport",
                 "KlayPrimitives",
                 .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "KlayConsensusTests",
+            dependencies: ["KlayTestSupport", "KlayConsensus", "KlayTypes", "KlayPrimitives"]
+        ),
+        .testTarget(
+            name: "KlayChainStoreTests",
+            dependencies: ["KlayTestSupport", "KlayChainStore", "KlayTypes", "KlayPrimitives", "KlayStorage"]
+        ),
+        .testTarget(
+            name: "KlayTxPoolTests",
+            dependencies: ["KlayTestSupport", "KlayTxPool", "KlayTypes", "KlayPrimitives"]
+        ),
+        .testTarget(
+            name: "KlayChainTests",
+            dependencies: [
+                "KlayTestSupport", "KlayChain", "KlayChainStore", "KlayConsensus", "KlayTxPool", "KlayEVM", "KlayState",
+                "KlayStorage", "KlayTypes", "KlayPrimitives",
+            ]
+        ),
+        .testTarget(
+            name: "KlayRPCTests",
+            dependencies: [
+                "KlayTestSupport", "KlayRPC", "KlayTypes", "KlayPrimitives",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

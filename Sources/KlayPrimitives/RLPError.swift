@@ -30,6 +30,8 @@ public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
     case lengthOverflow
     /// Lists nested deeper than a decoder allows.
     case nestingTooDeep(limit: Int)
+    /// A fixed-size value (address, hash, bloom) of the wrong length.
+    case wrongLength(expected: Int, actual: Int)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
         case .trailingBytes(let count): return "rlp: input contains more than one value (\(count) bytes left over)"
         case .lengthOverflow: return "rlp: length field exceeds the addressable size"
         case .nestingTooDeep(let limit): return "rlp: lists nested deeper than \(limit) levels"
+        case .wrongLength(let expected, let actual):
+            return "rlp: input string too \(actual < expected ? "short" : "long") for a \(expected)-byte value (\(actual) bytes)"
         }
     }
 }

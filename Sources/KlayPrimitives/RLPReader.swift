@@ -167,3 +167,19 @@ public struct RLPReader: Sendable {
             : .lengthPastInput(needed: needed, available: available)
     }
 }
+
+extension RLPReader {
+    /// Reads a byte string of exactly `T.byteCount` bytes as a fixed-size value (address, hash, bloom).
+    public mutating func readFixed<T: FixedBytes>(_ type: T.Type = T.self) throws(RLPError) -> T {
+        let bytes = try readBytes()
+        guard bytes.count == T.byteCount else { throw .wrongLength(expected: T.byteCount, actual: bytes.count) }
+        return bytes.withUnsafeBytes { T(unsafeBytes: $0.baseAddress!) }
+    }
+
+    /// Reads a uint that must fit in one byte.
+    public mutating func readUInt8() throws(RLPError) -> UInt8 {
+        let value = try readUInt64()
+        guard value <= UInt8.max else { throw .integerOverflow }
+        return UInt8(value)
+    }
+}

@@ -89,12 +89,12 @@ public struct Header: Sendable, Equatable {
     /// Decodes one header from `reader`.
     public init(reading reader: inout RLPReader) throws(RLPError) {
         var list = try reader.readList()
-        parentHash = try Self.fixed(try list.readBytes())
-        rewardbase = try Self.fixed(try list.readBytes())
-        stateRoot = try Self.fixed(try list.readBytes())
-        transactionsRoot = try Self.fixed(try list.readBytes())
-        receiptsRoot = try Self.fixed(try list.readBytes())
-        bloom = try Self.fixed(try list.readBytes())
+        parentHash = try list.readFixed()
+        rewardbase = try list.readFixed()
+        stateRoot = try list.readFixed()
+        transactionsRoot = try list.readFixed()
+        receiptsRoot = try list.readFixed()
+        bloom = try list.readFixed()
         blockScore = try list.readUInt256()
         number = try list.readUInt256()
         gasUsed = try list.readUInt64()
@@ -108,13 +108,5 @@ public struct Header: Sendable, Equatable {
         if !list.isAtEnd { randomReveal = Array(try list.readBytes()) }
         if !list.isAtEnd { mixHash = Array(try list.readBytes()) }
         try list.finish()
-    }
-
-    /// A fixed-size field; a wrong length is reported as RLP's size error.
-    private static func fixed<T: FixedBytes>(_ bytes: ArraySlice<UInt8>) throws(RLPError) -> T {
-        guard let value = try? T(bytes: bytes) else {
-            throw .lengthPastInput(needed: T.byteCount, available: bytes.count)
-        }
-        return value
     }
 }

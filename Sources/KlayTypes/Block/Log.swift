@@ -23,6 +23,26 @@ public struct Log: Sendable, Hashable {
         }
     }
 
+    /// Reads one consensus-form log.
+    public init(reading reader: inout RLPReader) throws(RLPError) {
+        var list = try reader.readList()
+        address = try list.readFixed()
+        var topicList = try list.readList()
+        var topics: [Hash] = []
+        while !topicList.isAtEnd { topics.append(try topicList.readFixed()) }
+        self.topics = topics
+        data = Array(try list.readBytes())
+        try list.finish()
+    }
+
+    /// Reads a list of consensus-form logs.
+    public static func readList(from reader: inout RLPReader) throws(RLPError) -> [Log] {
+        var list = try reader.readList()
+        var logs: [Log] = []
+        while !list.isAtEnd { logs.append(try Log(reading: &list)) }
+        return logs
+    }
+
     /// Adds the log's address and topics to `bloom`.
     public func addTo(_ bloom: inout Bloom) {
         address.withUnsafeBytes { bloom.add($0) }

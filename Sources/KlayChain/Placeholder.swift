@@ -1,0 +1,1 @@
+// KlayChain: placeholder until its first file lands.

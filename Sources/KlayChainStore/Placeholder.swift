@@ -1,0 +1,1 @@
+// KlayChainStore: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// KlayConsensus: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// KlayRPC: placeholder until its first file lands.

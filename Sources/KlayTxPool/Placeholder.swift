@@ -1,0 +1,1 @@
+// KlayTxPool: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// KlayChainStoreTests: placeholder until its first test lands.

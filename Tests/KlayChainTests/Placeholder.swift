@@ -1,0 +1,1 @@
+// KlayChainTests: placeholder until its first test lands.

@@ -1,0 +1,1 @@
+// KlayConsensusTests: placeholder until its first test lands.

@@ -1,0 +1,1 @@
+// KlayRPCTests: placeholder until its first test lands.

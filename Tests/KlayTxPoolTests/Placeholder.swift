@@ -1,0 +1,1 @@
+// KlayTxPoolTests: placeholder until its first test lands.
