@@ -20,6 +20,8 @@ public final class PersistentState {
     private let backend: TrieStateBackend
     /// Why a commit failed after the tries had counted its nodes as stored; later commits refuse to run.
     private var failure: (any Error)?
+    /// The root and node writes of a ``stage()`` not yet written.
+    private var staged: (root: Hash, nodes: WriteBatch)?
 
     /// Opens the state at the head root of `store` (the empty state if it has none).
     public init(store: any KeyValueStore, encoding: TrieStateBackend.AccountEncoding = .klaytn) throws {
@@ -45,18 +47,48 @@ public final class PersistentState {
     /// Returns the new root. After a failure the instance refuses further commits: reopen the store.
     @discardableResult
     public func commit(adding addWrites: (_ root: Hash, _ batch: inout WriteBatch) throws -> Void = { _, _ in }) throws -> Hash {
+        let newRoot = try stage()
+        try writeStaged { batch in try addWrites(newRoot, &batch) }
+        return newRoot
+    }
+
+    /// The first half of a commit: hashes the changes of ``state`` into the tries and returns the new
+    /// root, holding the node writes in memory. Nothing reaches the store until ``writeStaged(adding:)``;
+    /// to abandon the staged state (a block that turned out invalid), reopen the store instead.
+    public func stage() throws -> Hash {
         if let failure { throw failure }
         do {
             let newRoot = try state.commit()
-            var batch = backend.takePendingWrites()
-            batch.put(Self.headRootKey, newRoot.bytes)
-            try addWrites(newRoot, &batch)
-            try store.write(batch)
-            root = newRoot
+            staged = (newRoot, backend.takePendingWrites())
             return newRoot
         } catch {
             failure = error
             throw error
         }
     }
+
+    /// The second half of a commit: writes the staged nodes and code, the new head root and the caller's
+    /// writes in one batch.
+    public func writeStaged(adding addWrites: (_ batch: inout WriteBatch) throws -> Void = { _ in }) throws {
+        if let failure { throw failure }
+        guard let (newRoot, nodes) = staged else { throw PersistentStateError.nothingStaged }
+        do {
+            var batch = nodes
+            batch.put(Self.headRootKey, newRoot.bytes)
+            try addWrites(&batch)
+            try store.write(batch)
+            staged = nil
+            root = newRoot
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+}
+
+/// Misuse of ``PersistentState``'s two-step commit.
+public enum PersistentStateError: Error, Sendable, CustomStringConvertible {
+    case nothingStaged
+
+    public var description: String { "no staged state to write: call stage() first" }
 }

@@ -5,7 +5,7 @@ import KlayTypes
 
 /// Applies one state-test message to the state as the reference clients' test harnesses do:
 /// go-ethereum's state transition under Ethereum rules, Klaytn's `ApplyMessage` for a legacy
-/// transaction under Klaytn rules (the chain's processor handles Klaytn's own transaction types).
+/// transaction under Klaytn rules, through the same ``StateTransition`` the chain applies blocks with.
 enum TransactionApplier {
     enum Outcome {
         /// Invalid: nothing was applied.
@@ -20,18 +20,16 @@ enum TransactionApplier {
     static func apply(_ message: Message, block: BlockContext, state: StateDB, rules: EVMRules, tracer: (any Tracer)?) -> Outcome {
         if message.isBlobTransaction { return .rejected("blob transactions are not supported") }
         guard let value = message.value else { return .rejected("value exceeds 256 bits") }
+        let gasRules = GasRules(schedule: rules.isKlaytn ? .klaytn : .ethereum, istanbul: rules.istanbul, shanghai: rules.shanghai)
+        guard let intrinsic = try? message.transaction.intrinsicGas(rules: gasRules) else { return .rejected("gas uint64 overflow") }
+        if rules.isKlaytn { return applyKlaytn(message, value: value, intrinsicGas: intrinsic, block: block, state: state, rules: rules, tracer: tracer) }
         let pricing: (price: UInt256, coinbasePrice: UInt256)
         switch checkValidity(message, block: block, state: state, rules: rules) {
         case .failure(let reason): return .rejected(reason.message)
         case .success(let checked): pricing = checked
         }
-        let gasRules = GasRules(schedule: rules.isKlaytn ? .klaytn : .ethereum, istanbul: rules.istanbul, shanghai: rules.shanghai)
-        guard let intrinsic = try? message.transaction.intrinsicGas(rules: gasRules) else { return .rejected("gas uint64 overflow") }
         guard message.gasLimit >= intrinsic else { return .rejected("intrinsic gas too low") }
         let gasCost = UInt256(message.gasLimit) &* pricing.price
-        if rules.isKlaytn && state.balance(message.sender) &- gasCost < value {
-            return .rejected("insufficient balance for transfer")
-        }
         if rules.shanghai && message.to == nil && message.data.count > EVM.maximumInitCodeSize {
             return .rejected("max initcode size exceeded")
         }
@@ -54,31 +52,35 @@ enum TransactionApplier {
         result.gasLeft += min(state.refund, used / rules.refundQuotient)
         state.addBalance(message.sender, UInt256(result.gasLeft) &* pricing.price)
         let gasUsed = UInt256(message.gasLimit - result.gasLeft)
-        if rules.isKlaytn && rules.magma {
-            // KIP-71: half of the fee to the rewardbase, the other half burnt.
-            state.addBalance(klaytnRewardbase, (gasUsed &* block.baseFee) >> 1)
-        } else {
-            state.addBalance(block.coinbase, gasUsed &* pricing.coinbasePrice)
-        }
+        state.addBalance(block.coinbase, gasUsed &* pricing.coinbasePrice)
         return .executed(result)
+    }
+
+    /// Klaytn's harness applies the message through `ApplyMessage` as a legacy transaction: the chain's
+    /// own ``StateTransition``, priced at the base fee from Magma, fees not deferred.
+    static func applyKlaytn(_ message: Message, value: UInt256, intrinsicGas: UInt64, block: BlockContext, state: StateDB,
+                            rules: EVMRules, tracer: (any Tracer)?) -> Outcome {
+        let transition = TransitionMessage(
+            sender: message.sender, nonce: message.nonce, gasLimit: message.gasLimit,
+            gasPrice: rules.magma ? block.baseFee : message.gasPrice ?? .zero, value: value, data: message.data,
+            intrinsicGas: intrinsicGas, accessList: message.accessList ?? [],
+            action: message.to.map { .call(to: $0) } ?? .create)
+        let fees = StateTransition.FeeRecipients(author: block.coinbase, rewardbase: klaytnRewardbase, deferred: false)
+        switch StateTransition.apply(transition, block: block, state: state, rules: rules, fees: fees, tracer: tracer) {
+        case .failure(let error): return .rejected(error.description)
+        case .success(let outcome):
+            return .executed(CallResult(output: outcome.output, gasLeft: message.gasLimit - outcome.gasUsed,
+                                        error: outcome.executionError, createdAddress: outcome.contractAddress))
+        }
     }
 
     struct Rejection: Error { let message: String }
 
-    /// The checks before anything is charged, and the gas price paid (and the part of it the coinbase earns).
+    /// go-ethereum's checks before anything is charged, and the gas price paid (and the part of it the coinbase earns).
     static func checkValidity(_ message: Message, block: BlockContext, state: StateDB, rules: EVMRules)
         -> Result<(price: UInt256, coinbasePrice: UInt256), Rejection> {
         guard state.nonce(message.sender) == message.nonce else {
             return .failure(Rejection(message: state.nonce(message.sender) < message.nonce ? "nonce too high" : "nonce too low"))
-        }
-        if rules.isKlaytn {
-            // Klaytn: the price is the base fee from Magma; only the gas must be covered here (value later).
-            let price = rules.magma ? block.baseFee : message.gasPrice ?? .zero
-            let (cost, overflow) = UInt256(message.gasLimit).multipliedReportingOverflow(by: price)
-            guard !overflow, state.balance(message.sender) >= cost else {
-                return .failure(Rejection(message: "insufficient balance of the sender to pay for gas"))
-            }
-            return .success((price, price))
         }
         if message.accessList != nil && !rules.eip2929 { return .failure(Rejection(message: "transaction type not supported")) }
         if message.maxFeePerGas != nil && !rules.baseFeeOpcode { return .failure(Rejection(message: "transaction type not supported")) }
@@ -101,15 +103,12 @@ enum TransactionApplier {
         return .success((price, london ? price &- block.baseFee : price))
     }
 
-    /// The addresses and slots warm at the start (EIP-2929/2930/3651; on Klaytn from Kore, with its
-    /// precompile list including 0x0a and 0x0b for old contracts, and the access list only from Cancun).
+    /// The addresses and slots warm at the start under Ethereum's rules (EIP-2929/2930/3651).
     static func warmSet(_ message: Message, block: BlockContext, rules: EVMRules, evm: EVM) -> ([Address], [(Address, UInt256)]) {
         guard rules.eip2929 else { return ([], []) }
         var addresses: [Address] = [message.sender]
         if let to = message.to { addresses.append(to) }
-        addresses += rules.isKlaytn
-            ? PrecompileSet.klaytnActiveAddresses(istanbul: rules.istanbul, kore: rules.eip2929, cancun: rules.cancun)
-            : evm.precompiles.addresses
+        addresses += evm.precompiles.addresses
         if rules.shanghai { addresses.append(block.coinbase) }
         var slots: [(Address, UInt256)] = []
         if rules.warmsAccessList, let list = message.accessList {

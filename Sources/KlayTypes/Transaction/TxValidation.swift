@@ -23,8 +23,9 @@ extension Transaction {
         try validateTypeRules(rules: rules)
     }
 
-    /// The state-free part of each type's `Validate`.
-    private func validateTypeRules(rules: GasRules) throws(TxError) {
+    /// The state-free part of each type's `Validate`: what block processing checks without state
+    /// (it does not check the fee ratio range, a pool rule).
+    public func validateTypeRules(rules: GasRules) throws(TxError) {
         switch type.descriptor.family {
         case .smartContractDeploy:
             guard to == nil else { throw .invalidContractAddress }
@@ -43,7 +44,7 @@ extension Transaction {
 extension Address {
     /// Whether the address lies in Klaytn's reserved precompile range `0x…0001`…`0x…03ff`
     /// (`klaytn:common/types.go` `IsPrecompiledContractAddress`; the zero address is not in it).
-    var isPrecompiledContract: Bool {
+    public var isPrecompiledContract: Bool {
         withUnsafeBytes { bytes in
             bytes.prefix(18).allSatisfy { $0 == 0 } && bytes[18] <= 0x03 && (bytes[18] | bytes[19]) != 0
         }

@@ -1,1 +1,0 @@
-// KlayChain: placeholder until its first file lands.

@@ -1,1 +1,0 @@
-// KlayChainTests: placeholder until its first test lands.
