@@ -22,7 +22,7 @@ final class ProcessorFixture {
 
     /// A chain with every hardfork from `fork` on active at block 0 (the ones after it never), no block
     /// reward unless `reward` is given.
-    init(fork: Hardfork? = .cancun, reward: RewardConfig? = nil, policy: UInt64 = 0) throws {
+    init(fork: Hardfork? = .cancun, reward: RewardConfig? = nil, policy: UInt64 = 0, kip71: KIP71Config? = nil) throws {
         var config = ChainConfig()
         config.chainId = UInt256(Self.chainID)
         config.unitPrice = 25_000_000_000
@@ -33,7 +33,7 @@ final class ProcessorFixture {
             }
         }
         config.istanbul = IstanbulConfig(epoch: 604_800, proposerPolicy: policy, subGroupSize: 21)
-        config.governance = GovernanceConfig(governanceMode: "none", reward: reward)
+        config.governance = GovernanceConfig(governanceMode: "none", reward: reward, kip71: kip71)
         config.deriveShaImpl = 2
         self.config = config
         processor = BlockProcessor(config: config)
