@@ -19,6 +19,8 @@ public enum BlockError: Error, Sendable, CustomStringConvertible {
     case bloomMismatch
     case receiptsRootMismatch(remote: Hash, local: Hash)
     case stateRootMismatch(remote: Hash, local: Hash)
+    /// The database failed while reading or writing the block.
+    case storage(String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,7 @@ public enum BlockError: Error, Sendable, CustomStringConvertible {
         case .bloomMismatch: return "invalid bloom"
         case .receiptsRootMismatch(let remote, let local): return "invalid receipt root hash (remote: \(remote) local: \(local))"
         case .stateRootMismatch(let remote, let local): return "invalid merkle root (remote: \(remote) local: \(local))"
+        case .storage(let message): return "chain database error: \(message)"
         }
     }
 }

@@ -1,0 +1,19 @@
+import KlayPrimitives
+
+/// Why the chain cannot open or commit.
+public enum ChainError: Error, Sendable, CustomStringConvertible {
+    /// The database has a genesis but no head block.
+    case missingHead
+    /// The committed state root is not the head block's (the database was changed outside the node).
+    case stateMismatch(head: Hash, state: Hash)
+    /// ``Blockchain/commit(_:header:)`` for a block that is not the pending proposal.
+    case noSuchProposal
+
+    public var description: String {
+        switch self {
+        case .missingHead: return "chain database has no head block"
+        case .stateMismatch(let head, let state): return "state root \(state) does not match the head block's \(head)"
+        case .noSuchProposal: return "no such pending proposal"
+        }
+    }
+}
