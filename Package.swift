@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System-library shims for Debian's -dev packages.
@@ -86,12 +89,23 @@ let package = Package(
             ]
         ),
         .target(
+            name: "KlayNode",
+            dependencies: [
+                "KlayPrimitives", "KlayTypes", "KlayStorage", "KlayState", "KlayChain", "KlayChainStore", "KlayConsensus",
+                "KlayTxPool",
+            ]
+        ),
+        .target(
             name: "KlayRPC",
             dependencies: [
                 "KlayPrimitives", "KlayTypes",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Shared by the test targets only: the vectors locator and a seeded generator.
@@ -106,6 +120,8 @@ let package = Package(
                 "KlayStorage",
                 "KlayState",
                 "KlayEVM",
+                "KlayChain",
+                "KlayNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -134,6 +150,14 @@ let package = Package(
             dependencies: [
                 "KlayTestSupport", "KlayChain", "KlayChainStore", "KlayConsensus", "KlayTxPool", "KlayEVM", "KlayState",
                 "KlayStorage", "KlayTypes", "KlayPrimitives",
+            ],
+            exclude: ["Contracts"]
+        ),
+        .testTarget(
+            name: "KlayNodeTests",
+            dependencies: [
+                "KlayTestSupport", "KlayNode", "KlayChain", "KlayChainStore", "KlayConsensus", "KlayTxPool", "KlayState",
+                "KlayStorage", "KlayTypes", "KlayPrimitives",
             ]
         ),
         .testTarget(
@@ -142,6 +166,9 @@ let package = Package(
                 "KlayTestSupport", "KlayRPC", "KlayTypes", "KlayPrimitives",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

@@ -105,7 +105,8 @@ public final class Blockchain: @unchecked Sendable {
     /// Verifies and executes `block` on top of the head and commits it. The block must extend the head
     /// (Istanbul BFT has immediate finality: there are no forks to reorganise). On any error nothing is
     /// written and the head stays where it was.
-    public func importBlock(_ block: Block, recovered: [RecoveredTransaction]? = nil, now: UInt64) throws(BlockError) -> [Receipt] {
+    @discardableResult
+    public func importBlock(_ block: Block, recovered: [RecoveredTransaction]? = nil, now: UInt64) throws(BlockError) -> ImportedBlock {
         lock.lock()
         defer { lock.unlock() }
         let parent = headHeader
@@ -126,12 +127,15 @@ public final class Blockchain: @unchecked Sendable {
         try verifyChainFields(header, parent: parent)
         let author: Address
         do { author = try engine.author(of: header) } catch { throw .consensus(error.description) }
+        var clock = BlockTimings.Clock()
         let transactions: [RecoveredTransaction]
         if let recovered { transactions = recovered } else { transactions = try processor.recoverSenders(block.transactions) }
+        var timings = BlockTimings(recovery: clock.lap())
 
         do {
             let execution = try processor.execute(transactions, header: header, author: author, state: persistent.state,
                                                   mode: .strict, blockHash: canonicalHash)
+            timings.execution = clock.lap()
             var local = header
             processor.finalize(&local, execution: execution, state: persistent.state)
             if local.transactionsRoot != header.transactionsRoot {
@@ -145,8 +149,10 @@ public final class Blockchain: @unchecked Sendable {
             let root: Hash
             do { root = try persistent.stage() } catch { throw BlockError.storage("\(error)") }
             if root != header.stateRoot { throw BlockError.stateRootMismatch(remote: header.stateRoot, local: root) }
+            timings.stateRoot = clock.lap()
             try write(block, receipts: execution.receipts, senders: transactions.map(\.sender))
-            return execution.receipts
+            timings.write = clock.lap()
+            return ImportedBlock(receipts: execution.receipts, timings: timings)
         } catch {
             discardUncommittedState()
             throw error as? BlockError ?? .storage("\(error)")
@@ -170,6 +176,14 @@ public final class Blockchain: @unchecked Sendable {
         public let senders: [Address]
         /// Candidates left out, with the reason (invalid now).
         public let skipped: [(hash: Hash, error: TransactionError)]
+        /// Time spent executing and computing the state root.
+        public let timings: BlockTimings
+    }
+
+    /// What ``importBlock(_:recovered:now:)`` did.
+    public struct ImportedBlock: Sendable {
+        public let receipts: [Receipt]
+        public let timings: BlockTimings
     }
 
     /// Builds the next block from `candidates` (in order; those that cannot be applied now are skipped,
@@ -186,15 +200,19 @@ public final class Blockchain: @unchecked Sendable {
         engine.prepare(&header, parent: parent, validators: validators, rewardbase: rewardbase, now: now)
         header.baseFee = processor.baseFee(childOf: parent)
         do {
-            let deadline = DispatchTime.now().uptimeNanoseconds &+ budget
+            var clock = BlockTimings.Clock()
+            var timings = BlockTimings()
+            let deadline = DispatchTime.now().uptimeNanoseconds &+ min(budget, .max / 2)
             let execution = try processor.execute(candidates, header: header, author: proposer.address, state: persistent.state,
                                                   mode: .building(deadline: deadline), blockHash: canonicalHash)
+            timings.execution = clock.lap()
             processor.finalize(&header, execution: execution, state: persistent.state)
             header.stateRoot = try persistent.stage()
+            timings.stateRoot = clock.lap()
             let sealed = try engine.seal(header, with: proposer, validators: validators)
             let proposal = Proposal(block: Block(header: sealed, transactions: execution.transactions.map(\.transaction)),
                                     receipts: execution.receipts, senders: execution.transactions.map(\.sender),
-                                    skipped: execution.skipped)
+                                    skipped: execution.skipped, timings: timings)
             pending = proposal
             return proposal
         } catch {
@@ -204,8 +222,10 @@ public final class Blockchain: @unchecked Sendable {
     }
 
     /// Commits the pending proposal with `header`: the proposal's header carrying its committed seals
-    /// (they do not change the block hash). Checks the seals against the council first.
-    public func commit(_ proposal: Proposal, header: Header) throws {
+    /// (they do not change the block hash). Checks the seals against the council first. Returns the
+    /// nanoseconds the database write took.
+    @discardableResult
+    public func commit(_ proposal: Proposal, header: Header) throws -> UInt64 {
         lock.lock()
         defer { lock.unlock() }
         guard let pending, pending.block.hash == proposal.block.hash, header.hash == proposal.block.hash else {
@@ -213,8 +233,10 @@ public final class Blockchain: @unchecked Sendable {
         }
         try engine.verifySeals(header, validators: validators)
         do {
+            var clock = BlockTimings.Clock()
             try write(Block(header: header, transactions: pending.block.transactions), receipts: pending.receipts,
                       senders: pending.senders)
+            return clock.lap()
         } catch {
             discardUncommittedState()
             throw error

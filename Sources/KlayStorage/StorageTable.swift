@@ -21,6 +21,10 @@ public enum StorageTable: UInt8, Sendable, CaseIterable {
     case senderTxHash = 0x73  // "s"
     /// Head pointers and other single values: `m ‖ name` → value.
     case metadata = 0x6d  // "m"
+    /// Transaction senders by block: `f ‖ number(8) ‖ hash(32)` → one 20-byte address per transaction, in order.
+    case txSenders = 0x66  // "f"
+    /// Chain config by genesis hash: `C ‖ genesisHash(32)` → the config's JSON text.
+    case chainConfig = 0x43  // "C"
 
     /// `prefix ‖ parts…`.
     public func key(_ parts: [UInt8]...) -> [UInt8] {

@@ -53,7 +53,7 @@ import KlayTypes
     }
 
     @Test func precompileRecipients() throws {
-        for type in [TxType.valueTransfer, .feeDelegatedValueTransferMemo, .feeDelegatedSmartContractExecutionWithRatio] {
+        for type in [TxType.valueTransfer, .feeDelegatedValueTransferMemo] {
             for low: UInt16 in [0x01, 0x09, 0x3fe, 0x3ff] {
                 var tx = Self.valid(type)
                 tx.to = Self.address(low)
@@ -65,6 +65,14 @@ import KlayTypes
                 try tx.validateStateless(rules: .klaytnShanghai)
             }
         }
+    }
+
+    /// Smart contract execution only needs a live contract as its recipient, which state decides
+    /// (`ValidateMutableValue`): a precompile address passes the state-free rules.
+    @Test func executionRecipientIsLeftToState() throws {
+        var tx = Self.valid(.feeDelegatedSmartContractExecutionWithRatio)
+        tx.to = Self.address(0x01)
+        try tx.validateStateless(rules: .klaytnShanghai)
     }
 
     /// §7, §10: Klaytn refuses precompile recipients for legacy and Ethereum types too; Ethereum calls them.

@@ -6,8 +6,8 @@ extension Transaction {
     /// size, EIP-1559 tip ≤ fee cap, (Ethereum rules: EIP-2681 nonce cap), fee ratio 1…99 (a pool rule:
     /// block processing does not check it), `gas × price` within 256 bits, gas limit ≥ the state-free part
     /// of the intrinsic gas, then the per-type `Validate` rules: a deploy has no recipient, is not
-    /// human-readable and has code format 0; no recipient is a precompile address `0x01…0x03ff` (Ethereum
-    /// rules exempt legacy and Ethereum typed transactions, which may call precompiles).
+    /// human-readable and has code format 0; no value transfer or (under Klaytn rules) legacy or Ethereum
+    /// typed transaction goes to a precompile address `0x01…0x03ff`.
     ///
     /// Signature values are checked when decoding and signers when recovering; key-dependent gas and
     /// everything else that reads state is the caller's.
@@ -31,8 +31,10 @@ extension Transaction {
             guard to == nil else { throw .invalidContractAddress }
             guard !humanReadable else { throw .humanReadableNotSupported }
             guard codeFormat == 0 else { throw .invalidCodeFormat }
-        case .valueTransfer, .valueTransferMemo, .smartContractExecution:
+        case .valueTransfer, .valueTransferMemo:
             if let to, to.isPrecompiledContract { throw .precompiledContractAddress }
+        case .smartContractExecution:
+            break  // its recipient must be a live contract, which only state can tell
         case .legacy, .ethereumAccessList, .ethereumDynamicFee:
             if rules.schedule == .klaytn, let to, to.isPrecompiledContract { throw .precompiledContractAddress }
         case .accountUpdate, .cancel, .chainDataAnchoring:

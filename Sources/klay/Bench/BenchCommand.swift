@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the node's hot paths.",
-        subcommands: [BenchPrimitivesCommand.self, BenchTxCommand.self, BenchStateCommand.self, BenchEVMCommand.self]
+        subcommands: [BenchPrimitivesCommand.self, BenchTxCommand.self, BenchStateCommand.self, BenchEVMCommand.self, BenchChainCommand.self]
     )
 }

@@ -6,6 +6,6 @@ struct DebugCommand: ParsableCommand {
         commandName: "debug",
         abstract: "Tools for tests and stress runs.",
         shouldDisplay: false,
-        subcommands: [StateStressCommand.self]
+        subcommands: [StateStressCommand.self, ChainStressCommand.self]
     )
 }

@@ -1,1 +1,0 @@
-// KlayChainStore: placeholder until its first file lands.

@@ -1,1 +1,0 @@
-// KlayConsensus: placeholder until its first file lands.

@@ -1,0 +1,75 @@
+import KlayConsensus
+import KlayPrimitives
+import KlayState
+import KlayTypes
+
+/// A deterministic one-validator chain and a stream of value transfers for it: what `klay bench chain`
+/// measures and what the crash test runs. The validator and the funded accounts come from a seed, so a
+/// process that restarts on the same data directory regenerates the same keys.
+public struct ChainWorkload: Sendable {
+    public static let chainID: UInt64 = 2019
+    /// 25 ston: the KIP-71 lower bound, enough for every block of the workload.
+    public static let gasPrice = UInt256(25_000_000_000 as UInt64)
+
+    public let validator: PrivateKey
+    public let accounts: [PrivateKey]
+    public let rewardbase: Address
+
+    /// `accountCount` funded accounts and a validator, derived from `seed`.
+    public init(seed: UInt64 = 1, accountCount: Int) {
+        func key(_ label: String, _ index: Int) -> PrivateKey {
+            var counter: UInt64 = 0
+            while true {
+                let digest = Keccak256.hash(Array("klay-workload/\(seed)/\(label)/\(index)/\(counter)".utf8))
+                if let key = try? PrivateKey(bytes: digest.bytes) { return key }
+                counter += 1
+            }
+        }
+        validator = key("validator", 0)
+        accounts = (0..<accountCount).map { key("account", $0) }
+        rewardbase = key("rewardbase", 0).address
+    }
+
+    /// The genesis: all hardforks up to Cancun at block 0, the validator alone in the council, every
+    /// account funded with one million KLAY, Klaytn's reward config (9.6 KLAY minted, fees deferred).
+    public var genesis: Genesis {
+        var config = ChainConfig()
+        config.chainId = UInt256(Self.chainID)
+        for fork in Hardfork.allCases where fork != .randao && fork != .dragon { config.setBlock(0, of: fork) }
+        config.istanbul = IstanbulConfig(epoch: 604_800, proposerPolicy: 0, subGroupSize: 21)
+        config.unitPrice = 25_000_000_000
+        config.deriveShaImpl = 2
+        config.governance = GovernanceConfig(
+            governingNode: validator.address, governanceMode: "single",
+            reward: RewardConfig(mintingAmount: UInt256(9_600_000_000_000_000_000 as UInt64), ratio: "34/54/12",
+                                 kip82Ratio: "20/80", deferredTxFee: true, minimumStake: UInt256(5_000_000 as UInt64)))
+        var genesis = Genesis(config: config)
+        genesis.timestamp = 1_700_000_000
+        genesis.blockScore = .one
+        genesis.extraData = IstanbulExtra(validators: [validator.address], seal: [UInt8](repeating: 0, count: 65)).encoded
+        let balance = UInt256(1_000_000_000_000_000_000 as UInt64) &* UInt256(1_000_000)
+        for account in accounts { genesis.alloc[account.address] = GenesisAccount(balance: balance) }
+        return genesis
+    }
+
+    /// `perAccount` signed value transfers from each account (1 peb each, to the next account), starting
+    /// at the nonce `nonce(account)` returns.
+    public func transfers(perAccount: Int, nonce: (Address) -> UInt64) -> [Transaction] {
+        var transactions: [Transaction] = []
+        transactions.reserveCapacity(accounts.count * perAccount)
+        for round in 0..<perAccount {
+            for (index, account) in accounts.enumerated() {
+                var tx = Transaction(type: .valueTransfer)
+                tx.nonce = nonce(account.address) + UInt64(round)
+                tx.gasPrice = Self.gasPrice
+                tx.gas = 21_000
+                tx.from = account.address
+                tx.to = accounts[(index + 1) % accounts.count].address
+                tx.value = .one
+                tx.sign(with: account, chainID: Self.chainID)
+                transactions.append(tx)
+            }
+        }
+        return transactions
+    }
+}

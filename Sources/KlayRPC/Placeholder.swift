@@ -1,1 +1,0 @@
-// KlayRPC: placeholder until its first file lands.

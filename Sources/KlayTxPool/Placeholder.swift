@@ -1,1 +1,0 @@
-// KlayTxPool: placeholder until its first file lands.

@@ -1,1 +1,0 @@
-// KlayChainStoreTests: placeholder until its first test lands.

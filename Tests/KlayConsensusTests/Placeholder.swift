@@ -1,1 +1,0 @@
-// KlayConsensusTests: placeholder until its first test lands.

@@ -1,1 +1,0 @@
-// KlayRPCTests: placeholder until its first test lands.

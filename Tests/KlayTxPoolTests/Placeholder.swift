@@ -1,1 +1,0 @@
-// KlayTxPoolTests: placeholder until its first test lands.
