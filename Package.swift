@@ -98,7 +98,8 @@ let package = Package(
         .target(
             name: "KlayRPC",
             dependencies: [
-                "KlayPrimitives", "KlayTypes",
+                "KlayPrimitives", "KlayTypes", "KlayStorage", "KlayState", "KlayEVM", "KlayChain", "KlayChainStore",
+                "KlayConsensus", "KlayTxPool", "KlayNode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -122,7 +123,11 @@ let package = Package(
                 "KlayEVM",
                 "KlayChain",
                 "KlayNode",
+                "KlayRPC",
+                "KlayTxPool",
+                "KlayConsensus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -163,7 +168,8 @@ let package = Package(
         .testTarget(
             name: "KlayRPCTests",
             dependencies: [
-                "KlayTestSupport", "KlayRPC", "KlayTypes", "KlayPrimitives",
+                "KlayTestSupport", "KlayRPC", "KlayNode", "KlayChain", "KlayChainStore", "KlayTxPool", "KlayState",
+                "KlayStorage", "KlayTypes", "KlayPrimitives",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -8,8 +8,9 @@ import KlayTypes
 /// process that restarts on the same data directory regenerates the same keys.
 public struct ChainWorkload: Sendable {
     public static let chainID: UInt64 = 2019
-    /// 25 ston: the KIP-71 lower bound, enough for every block of the workload.
-    public static let gasPrice = UInt256(25_000_000_000 as UInt64)
+    /// 750 ston: KIP-71's upper bound, so the transfers stay valid however full blocks push the base fee
+    /// (only the base fee is charged).
+    public static let gasPrice = UInt256(750_000_000_000 as UInt64)
 
     public let validator: PrivateKey
     public let accounts: [PrivateKey]
