@@ -34,21 +34,42 @@ public final class Blockchain: @unchecked Sendable {
 
     /// Opens the chain in `store`, writing `genesis` first if the store is empty. Refuses a store that
     /// holds another chain.
-    public init(store: any KeyValueStore, genesis: Genesis, blockPeriod: UInt64 = 1, indexSenderTxHashes: Bool = false) throws {
-        self.store = store
-        config = genesis.config
-        processor = BlockProcessor(config: genesis.config)
-        engine = ConsensusEngine(blockPeriod: blockPeriod)
-        validators = try ValidatorSet(genesis: genesis)
-        chainStore = ChainStore(store: store)
-        indexesSenderTxHashes = indexSenderTxHashes
+    public convenience init(store: any KeyValueStore, genesis: Genesis, blockPeriod: UInt64 = 1, indexSenderTxHashes: Bool = false) throws {
         let genesisBlock = GenesisBlock(genesis: genesis)
-        genesisHash = genesisBlock.hash
+        let chainStore = ChainStore(store: store)
         if let stored = try chainStore.genesisHash() {
-            guard stored == genesisHash else { throw ChainStoreError.genesisMismatch(stored: stored, given: genesisHash) }
+            guard stored == genesisBlock.hash else { throw ChainStoreError.genesisMismatch(stored: stored, given: genesisBlock.hash) }
         } else {
             try Self.writeGenesis(genesis, block: genesisBlock, store: store, chainStore: chainStore)
         }
+        try self.init(store: store, chainStore: chainStore, config: genesis.config, genesisHeader: genesisBlock.header,
+                      blockPeriod: blockPeriod, indexSenderTxHashes: indexSenderTxHashes)
+    }
+
+    /// Opens the chain a store was initialised with (`klay init`): its genesis block and chain config
+    /// are read from the store.
+    public convenience init(opening store: any KeyValueStore, blockPeriod: UInt64 = 1, indexSenderTxHashes: Bool = false) throws {
+        let chainStore = ChainStore(store: store)
+        guard let genesisHash = try chainStore.genesisHash(), let genesisHeader = try chainStore.header(number: 0),
+              let config = try chainStore.chainConfig(genesisHash: genesisHash) else {
+            throw ChainError.notInitialized
+        }
+        try self.init(store: store, chainStore: chainStore, config: config, genesisHeader: genesisHeader,
+                      blockPeriod: blockPeriod, indexSenderTxHashes: indexSenderTxHashes)
+    }
+
+    private init(store: any KeyValueStore, chainStore: ChainStore, config: ChainConfig, genesisHeader: Header,
+                 blockPeriod: UInt64, indexSenderTxHashes: Bool) throws {
+        self.store = store
+        self.config = config
+        self.chainStore = chainStore
+        processor = BlockProcessor(config: config)
+        engine = ConsensusEngine(blockPeriod: blockPeriod)
+        let istanbul = config.istanbul ?? .default
+        validators = try ValidatorSet(extra: genesisHeader.extra, policy: ProposerPolicy(configValue: istanbul.proposerPolicy),
+                                      subGroupSize: istanbul.subGroupSize)
+        indexesSenderTxHashes = indexSenderTxHashes
+        genesisHash = genesisHeader.hash
         guard let head = try chainStore.headHeader() else { throw ChainError.missingHead }
         persistent = try PersistentState(store: store)
         guard persistent.root == head.stateRoot else {

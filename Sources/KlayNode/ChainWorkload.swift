@@ -1,4 +1,3 @@
-import KlayConsensus
 import KlayPrimitives
 import KlayState
 import KlayTypes
@@ -31,26 +30,10 @@ public struct ChainWorkload: Sendable {
         rewardbase = key("rewardbase", 0).address
     }
 
-    /// The genesis: all hardforks up to Cancun at block 0, the validator alone in the council, every
-    /// account funded with one million KLAY, Klaytn's reward config (9.6 KLAY minted, fees deferred).
+    /// The genesis: ``DevNetwork``'s one-validator chain with every account funded with one million KLAY.
     public var genesis: Genesis {
-        var config = ChainConfig()
-        config.chainId = UInt256(Self.chainID)
-        for fork in Hardfork.allCases where fork != .randao && fork != .dragon { config.setBlock(0, of: fork) }
-        config.istanbul = IstanbulConfig(epoch: 604_800, proposerPolicy: 0, subGroupSize: 21)
-        config.unitPrice = 25_000_000_000
-        config.deriveShaImpl = 2
-        config.governance = GovernanceConfig(
-            governingNode: validator.address, governanceMode: "single",
-            reward: RewardConfig(mintingAmount: UInt256(9_600_000_000_000_000_000 as UInt64), ratio: "34/54/12",
-                                 kip82Ratio: "20/80", deferredTxFee: true, minimumStake: UInt256(5_000_000 as UInt64)))
-        var genesis = Genesis(config: config)
-        genesis.timestamp = 1_700_000_000
-        genesis.blockScore = .one
-        genesis.extraData = IstanbulExtra(validators: [validator.address], seal: [UInt8](repeating: 0, count: 65)).encoded
-        let balance = UInt256(1_000_000_000_000_000_000 as UInt64) &* UInt256(1_000_000)
-        for account in accounts { genesis.alloc[account.address] = GenesisAccount(balance: balance) }
-        return genesis
+        DevNetwork.genesis(chainID: Self.chainID, validator: validator.address, funded: accounts.map(\.address),
+                           balance: UInt256(1_000_000_000_000_000_000 as UInt64) &* UInt256(1_000_000))
     }
 
     /// `perAccount` signed value transfers from each account (1 peb each, to the next account), starting

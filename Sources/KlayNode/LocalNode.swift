@@ -20,15 +20,24 @@ public final class LocalNode: @unchecked Sendable {
 
     public let services: NodeServices
     public let producer: BlockProducer
+    private let metrics = NodeMetrics()
     private let wakeUp: AsyncStream<Void>.Continuation
     private let wakeUps: AsyncStream<Void>
 
     /// Opens (or creates) the chain of `genesis` in `store` and a pool on its head. `validator` must be
     /// the genesis council's only member.
-    public init(genesis: Genesis, store: any KeyValueStore, validator: PrivateKey, rewardbase: Address,
-                accounts: AccountManager, poolConfig: TxPoolConfig = .default, dataDirectory: String,
-                blockPeriod: UInt64 = 1, indexSenderTxHashes: Bool = false) throws {
+    public convenience init(genesis: Genesis, store: any KeyValueStore, validator: PrivateKey, rewardbase: Address,
+                            accounts: AccountManager, poolConfig: TxPoolConfig = .default, dataDirectory: String,
+                            blockPeriod: UInt64 = 1, indexSenderTxHashes: Bool = false) throws {
         let chain = try Blockchain(store: store, genesis: genesis, blockPeriod: blockPeriod, indexSenderTxHashes: indexSenderTxHashes)
+        try self.init(chain: chain, validator: validator, rewardbase: rewardbase, accounts: accounts, poolConfig: poolConfig,
+                      dataDirectory: dataDirectory)
+    }
+
+    /// A node on an open `chain`, with a pool on its head. It produces blocks only if `validator` is the
+    /// council's only member (``produceBlock()`` fails otherwise).
+    public init(chain: Blockchain, validator: PrivateKey, rewardbase: Address, accounts: AccountManager,
+                poolConfig: TxPoolConfig = .default, dataDirectory: String) throws {
         let (context, reader) = try BlockProducer.poolHead(of: chain)
         let pool = TxPool(config: poolConfig, head: context, state: reader)
         producer = BlockProducer(chain: chain, pool: pool, key: validator, rewardbase: rewardbase)
@@ -43,8 +52,13 @@ public final class LocalNode: @unchecked Sendable {
     /// with the current time (or one block period after the parent, if that is later).
     @discardableResult
     public func produceBlock() throws -> BlockProducer.Produced {
+        let started = DispatchTime.now().uptimeNanoseconds
         let produced = try producer.produceBlock(now: Self.now())
         services.events.publish(CommittedBlock(block: produced.block, receipts: produced.receipts))
+        metrics.recordBlock(number: produced.block.number, transactionCount: produced.block.transactions.count,
+                            timings: produced.timings, elapsedNanoseconds: DispatchTime.now().uptimeNanoseconds - started)
+        let counts = services.pool.counts
+        metrics.recordPool(pending: counts.pending, queued: counts.queued)
         return produced
     }
 

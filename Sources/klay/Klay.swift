@@ -7,6 +7,6 @@ struct Klay: AsyncParsableCommand {
         commandName: "klay",
         abstract: "klaytn-swift: a Klaytn-compatible blockchain node.",
         version: "0.1.0",
-        subcommands: [BenchCommand.self, TxCommand.self, GenesisCommand.self, EVMCommand.self, DebugCommand.self]
+        subcommands: [DevCommand.self, InitCommand.self, NodeCommand.self, AccountCommand.self, AttachCommand.self, BenchCommand.self, TxCommand.self, GenesisCommand.self, EVMCommand.self, DebugCommand.self]
     )
 }
