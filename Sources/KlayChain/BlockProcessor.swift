@@ -46,11 +46,7 @@ public struct BlockProcessor: Sendable {
                         mode: Mode, blockHash: @escaping (UInt64) -> Hash) throws(BlockError) -> BlockExecution {
         let number = header.number.uint64Value ?? .max
         let rules = rules(at: number)
-        let context = BlockContext(
-            coinbase: author, number: number, time: header.time.uint64Value ?? .max, gasLimit: 0,
-            baseFee: rules.evm.baseFeeOpcode ? header.baseFee ?? .zero : .zero,
-            difficultyOrRandom: rules.evm.prevRandao ? UInt256(header.parentHash) : header.blockScore,
-            chainID: UInt256(chainID), blockHash: blockHash)
+        let context = blockContext(for: header, author: author, blockHash: blockHash)
         let fees = StateTransition.FeeRecipients(author: author, rewardbase: header.rewardbase,
                                                  deferred: parameters.deferredTxFee)
         var execution = BlockExecution()

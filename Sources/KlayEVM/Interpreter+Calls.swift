@@ -5,8 +5,10 @@ import KlayTypes
 /// The CALL family, SSTORE and SELFDESTRUCT: the instructions whose gas depends on state.
 extension EVM {
     /// CALL, CALLCODE, DELEGATECALL and STATICCALL: gas (EIP-150's 63/64, value and new-account
-    /// charges, EIP-2929 cold access), the sub-call, and copying its output back.
-    func callOpcode(_ op: UInt8, frame: inout Frame, stack: UnsafeMutablePointer<UInt256>, sp: inout Int) throws(ExecutionError) {
+    /// charges, EIP-2929 cold access), the sub-call, and copying its output back. Specialised per trace
+    /// mode like the loop, so the untraced one has no tracer call.
+    func callOpcode<Mode: TraceMode>(_ op: UInt8, frame: inout Frame, stack: UnsafeMutablePointer<UInt256>, sp: inout Int,
+                                     tracing: Mode.Type) throws(ExecutionError) {
         let hasValue = op == 0xf1 || op == 0xf2
         let requestedGas = stack[sp - 1]
         let address = Address(word: stack[sp - 2])
@@ -45,6 +47,7 @@ extension EVM {
         if result.error == nil || result.error == .executionReverted {
             frame.memory.copy(from: result.output, sourceOffset: .zero, to: outputOffset, count: min(outputSize, result.output.count))
         }
+        if Mode.isEnabled { tracer?.calleeReturned(sent: callGas, returned: result.gasLeft) }
         frame.gas += result.gasLeft
         frame.returnData = result.output
         sp = argumentsBase - 2  // popped 7 (or 6), pushed 1

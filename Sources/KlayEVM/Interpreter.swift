@@ -14,10 +14,13 @@ extension EVM {
             output = try frame.code.withUnsafeBufferPointer { code throws(ExecutionError) -> [UInt8] in
                 try interpret(&frame, code: code, stack: stack, tracing: Mode.self)
             }
+            if Mode.isEnabled { tracer?.frameEnded(gasLeft: frame.gas, error: nil) }
             return (output, nil)
         } catch .executionReverted {
+            if Mode.isEnabled { tracer?.frameEnded(gasLeft: frame.gas, error: .executionReverted) }
             return (revertOutput, .executionReverted)
         } catch {
+            if Mode.isEnabled { tracer?.frameEnded(gasLeft: frame.gas, error: error) }
             return ([], error)
         }
     }
@@ -36,11 +39,11 @@ extension EVM {
             let op = pc < codeCount ? code[pc] : 0x00
             let index = Int(op)
             // Defined, stack bounds and static gas from one packed word; the slow path names the failure.
+            if Mode.isEnabled {
+                try traceStep(pc: pc, op: op, frame: frame, stack: stack, sp: sp)
+            }
             let check = checks[index]
             guard OpcodeChecks.admits(check, height: sp) else { throw rejection(op, stackHeight: sp) }
-            if Mode.isEnabled {
-                traceStep(pc: pc, op: op, frame: frame, stack: stack, sp: sp)
-            }
             try frame.charge(OpcodeChecks.gas(check))
             if isKlaytn {
                 computationUsed &+= table.computation[index]
@@ -341,12 +344,13 @@ extension EVM {
                 let callGas = rules.eip150 ? frame.gas - frame.gas / 64 : frame.gas
                 frame.gas -= callGas
                 let result = create(caller: frame.address, initCode: initCode, gas: callGas, value: value, salt: salt)
+                if Mode.isEnabled { tracer?.calleeReturned(sent: callGas, returned: result.gasLeft) }
                 frame.gas += result.gasLeft
                 sp -= op == 0xf5 ? 3 : 2
                 stack[sp - 1] = result.error == nil ? UInt256(result.createdAddress ?? .zero) : .zero
                 frame.returnData = result.error == .executionReverted ? result.output : []
             case 0xf1, 0xf2, 0xf4, 0xfa:  // CALL, CALLCODE, DELEGATECALL, STATICCALL
-                try callOpcode(op, frame: &frame, stack: stack, sp: &sp)
+                try callOpcode(op, frame: &frame, stack: stack, sp: &sp, tracing: Mode.self)
             case 0xf3:  // RETURN
                 let offset = try frame.expandMemory(offset: stack[sp - 1], size: stack[sp - 2])
                 return frame.memory.slice(offset, stack[sp - 2].intValue ?? 0)
@@ -435,10 +439,18 @@ extension EVM {
         if rules.eip2929 && state.warm(address) { try frame.charge(2500) }
     }
 
-    func traceStep(pc: Int, op: UInt8, frame: Frame, stack: UnsafeMutablePointer<UInt256>, sp: Int) {
-        tracer?.step(TraceStep(
+    /// The traced loop's hook: hands the step to the tracer (copying what it captures), and stops the
+    /// frame when the tracer asks for an abort.
+    func traceStep(pc: Int, op: UInt8, frame: Frame, stack: UnsafeMutablePointer<UInt256>, sp: Int) throws(ExecutionError) {
+        guard let tracer else { return }
+        if tracer.isAborted { throw .computationCostLimitReached }
+        let capture = tracer.capture
+        tracer.step(TraceStep(
             pc: pc, opcode: op, opcodeName: table.names[Int(op)], gas: frame.gas, gasCost: table.staticGas[Int(op)],
-            depth: depth, stack: Array(UnsafeBufferPointer(start: stack, count: sp)), memorySize: frame.memory.count,
-            refund: state.refund, computationUsed: computationUsed, computationCost: table.computation[Int(op)]))
+            depth: depth, address: frame.address,
+            stack: capture.contains(.stack) ? Array(UnsafeBufferPointer(start: stack, count: sp)) : [],
+            memory: capture.contains(.memory) ? frame.memory.slice(0, frame.memory.count) : [],
+            memorySize: frame.memory.count, refund: state.refund, computationUsed: computationUsed,
+            computationCost: table.computation[Int(op)]))
     }
 }

@@ -36,6 +36,8 @@ public enum StateTransition {
         public var executionError: ExecutionError?
         /// The AccountUpdate key error, if the key could not be replaced.
         public var keyError: AccountKeyError?
+        /// Klaytn's computation cost of the execution (spec/evm.md §3), precompiles included.
+        public var computationUsed: UInt64 = 0
     }
 
     /// Applies `message`. On a ``TransitionError`` the state is left as it was.
@@ -98,6 +100,7 @@ public enum StateTransition {
         case .incrementNonce:
             state.setNonce(message.sender, nonce + 1)
         }
+        outcome.computationUsed = evm.computationUsed
         if let error = outcome.executionError {
             outcome.status = ReceiptStatus(rawValue: error.receiptStatus)
         } else if let error = outcome.keyError {
