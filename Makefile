@@ -8,7 +8,7 @@ KLAY_RELEASE := .build/release/klay
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: all deps toolchain build release dev test conformance bench bench-evm clean
+.PHONY: all deps toolchain build release dev test conformance bench bench-evm bench-chain bench-rpc clean
 
 all: build
 
@@ -32,9 +32,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product klay
 
-## A local single-node chain (until the dev chain lands, the CLI's help).
+## A local development chain: one validator, 10 funded accounts (keys printed), JSON-RPC on
+## http://127.0.0.1:8551 and ws://127.0.0.1:8552. Extra flags: make dev ARGS="--instant --chain-id 1001".
 dev: release
-	$(KLAY_RELEASE) --help
+	$(KLAY_RELEASE) dev $(ARGS)
 
 ## Every test, debug build: the Swift suites, then tests/python (the SDK oracle for `klay tx decode`).
 test: deps $(VENV)/.installed
@@ -62,6 +63,15 @@ bench: release
 ## (pyrevm from Benchmarks/requirements.txt, installed into .venv when missing).
 bench-evm: release
 	Benchmarks/compare-evm.sh $(KLAY_RELEASE)
+
+## Blocks of 10 000 value transfers produced and imported into fresh RocksDB databases (release build).
+bench-chain: release
+	$(KLAY_RELEASE) bench chain
+
+## The end-to-end load test against a release build: 5 000 transactions from 100 accounts over HTTP;
+## prints the sustained rate and the p99 submit-to-receipt time.
+bench-rpc: release $(VENV)/.installed
+	KLAY_BINARY=$(KLAY_RELEASE) $(VENV)/bin/python -m pytest -q -s tests/python/test_e2e_load.py
 
 clean:
 	rm -rf .build

@@ -1,3 +1,4 @@
+import Dispatch
 import KlayTypes
 import Logging
 
@@ -59,7 +60,13 @@ final class RPCDispatcher: Sendable {
             logger.debug("Invalid JSON-RPC request")
             return RPCResponseMessage.error(.invalidRequest(), id: message.hasValidID ? message.id ?? .null : .null)
         }
-        switch await run(message, session: session, created: &created) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let outcome = await run(message, session: session, created: &created)
+        var failure: RPCError?
+        if case .failure(let error) = outcome { failure = error }
+        RPCMetrics.record(method: failure?.code == RPCError.methodNotFound("").code ? "unknown" : message.method,
+                          failed: failure != nil, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
+        switch outcome {
         case .success(let result):
             logger.trace("Served \(message.method)")
             return RPCResponseMessage.result(result, id: id)

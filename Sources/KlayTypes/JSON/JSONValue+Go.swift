@@ -30,7 +30,7 @@ extension JSONValue {
 
     /// A float64 as Go's `encoding/json` writes it: shortest round-trip digits, plain decimal notation
     /// unless the magnitude is below 1e-6 or at least 1e21, exponents without a leading zero (`1e-7`, `1e+21`).
-    static func goFloatText(_ value: Double) -> String {
+    public static func goFloatText(_ value: Double) -> String {
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
         // Shortest digits from Swift's description ("1.5", "1e-05", "1.2345e+20", "100.0").
         let text = value.magnitude.description

@@ -61,8 +61,10 @@ extension Transaction {
         .array(signatures.map { .object([("V", .quantity($0.v)), ("R", .quantity($0.r)), ("S", .quantity($0.s))]) })
     }
 
-    /// The sender as Klaytn's RPC shows it.
-    private var rpcFrom: Address {
+    /// The sender as Klaytn's RPC shows it (`getFrom`): the `from` field of Klaytn types, the signer
+    /// recovered with the transaction's own chain id for legacy and Ethereum types, the zero address
+    /// when there is none.
+    public var rpcFrom: Address {
         if type.encoding == .klaytn { return from ?? .zero }
         guard let chain = (chainID ?? .zero).uint64Value, let sender = try? sender(chainID: chain) else { return .zero }
         return sender
