@@ -4,7 +4,10 @@ import KlayPrimitives
 /// The node's own accounts (`personal_*`, `klay_sendTransaction`, `klay_accounts`): keystore files in
 /// one directory, decrypted into memory only while unlocked.
 ///
-/// Thread-safe; keys never leave this object except through ``unlockedKey(for:)``, which signers use.
+/// Thread-safe; keys never leave this object except through ``unlockedKey(for:)``,
+/// ``requireUnlockedKey(for:)`` and ``decryptedKey(for:password:)``, which signers use.
+/// An account's address is the one its keystore file names, which need not be its key's own (Klaytn's
+/// decoupled accounts, imported from a wallet key).
 public final class AccountManager: @unchecked Sendable {
     /// Where keystore files live (`<datadir>/keystore`), or nil for an in-memory manager.
     public let directory: URL?
@@ -14,7 +17,18 @@ public final class AccountManager: @unchecked Sendable {
     /// Known accounts in the order they were added (files sorted by name on load).
     private var addresses: [Address] = []
     private var files: [Address: KeystoreFile] = [:]
+    private var paths: [Address: URL] = [:]
+    /// Keys of accounts added without a keystore file (an in-memory manager's ``addUnlocked(_:password:)``).
+    private var memoryKeys: [Address: PrivateKey] = [:]
     private var unlocked: [Address: (key: PrivateKey, until: ContinuousClock.Instant?)] = [:]
+
+    /// One account as `personal_listWallets` shows it: its key file and whether its key is in memory.
+    public struct Wallet: Sendable, Equatable {
+        public let address: Address
+        /// The keystore file, nil for an account held only in memory.
+        public let file: URL?
+        public let isUnlocked: Bool
+    }
 
     /// Loads every keystore file in `directory` (created if missing).
     public init(directory: URL?, kdf: KeystoreKDF = .standard) throws {
@@ -28,39 +42,66 @@ public final class AccountManager: @unchecked Sendable {
             guard let data = try? Data(contentsOf: url), let file = try? KeystoreFile(json: data), let address = file.address else { continue }
             if files[address] == nil { addresses.append(address) }
             files[address] = file
+            paths[address] = url
         }
     }
 
     /// The accounts, in the order they were added.
     public var accounts: [Address] { lock.withLock { addresses } }
 
-    public func contains(_ address: Address) -> Bool { lock.withLock { files[address] != nil || unlocked[address] != nil } }
+    /// Every account with its file and lock state, in the order they were added.
+    public var wallets: [Wallet] {
+        lock.withLock {
+            addresses.map { address in
+                let entry = unlocked[address]
+                let live = entry.map { $0.until.map { $0 > ContinuousClock.now } ?? true } ?? false
+                return Wallet(address: address, file: paths[address], isUnlocked: live)
+            }
+        }
+    }
 
-    /// Stores `key` encrypted under `password` (a v3 file) and returns its address.
+    /// Whether the node holds the account (Klaytn's `unknown account` otherwise).
+    public func contains(_ address: Address) -> Bool { lock.withLock { files[address] != nil || memoryKeys[address] != nil } }
+
+    /// Stores `key` encrypted under `password` (a v3 file) as the account `address` (the key's own
+    /// address when nil) and returns the account's address. Throws ``AccountError/alreadyExists`` for
+    /// a known account, as Klaytn's keystore does.
     @discardableResult
-    public func importKey(_ key: PrivateKey, password: String) throws -> Address {
-        let file = try KeystoreFile.v3(key: key, password: password, kdf: kdf)
-        try store(file, address: key.address)
-        return key.address
+    public func importKey(_ key: PrivateKey, password: String, address: Address? = nil) throws -> Address {
+        let account = address ?? key.address
+        guard !contains(account) else { throw AccountError.alreadyExists }
+        let file = try KeystoreFile.v3(key: key, password: password, kdf: kdf, address: account)
+        try store(file, address: account)
+        return account
     }
 
     /// A new random key stored under `password`.
     public func newAccount(password: String) throws -> Address {
-        var generator = SystemRandomNumberGenerator()
-        while true {
-            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            if let key = try? PrivateKey(bytes: bytes) { return try importKey(key, password: password) }
+        try importKey(PrivateKey.random(), password: password)
+    }
+
+    /// Decrypts the account's key with `password` without unlocking it (what `personal_sign` and the
+    /// other passphrase methods sign with). Throws `unknown account` or Klaytn's
+    /// `could not decrypt key with given passphrase`. An account held only in memory has no file to
+    /// check the password against and answers with its key.
+    public func decryptedKey(for address: Address, password: String) throws(AccountError) -> PrivateKey {
+        guard let file = lock.withLock({ files[address] }) else {
+            guard let key = lock.withLock({ memoryKeys[address] }) else { throw .unknownAccount }
+            return key
         }
+        do { return try file.decrypt(password: password, expecting: address).defaultKey } catch { throw .wrongPassphrase }
     }
 
     /// Decrypts the account's key and keeps it usable for `duration` (forever when nil).
-    /// Throws Klaytn's `could not decrypt key with given passphrase` for a wrong password.
+    /// Throws Klaytn's `could not decrypt key with given passphrase` for a wrong password. As in
+    /// Klaytn's keystore, an account already unlocked without expiry stays so.
     public func unlock(_ address: Address, password: String, duration: Duration?) throws(AccountError) {
-        guard let file = lock.withLock({ files[address] }) else { throw .unknownAccount }
-        let key: PrivateKey
-        do { key = try file.decrypt(password: password, expecting: address).defaultKey } catch { throw .wrongPassphrase }
+        let key = try decryptedKey(for: address, password: password)
         let until = duration.map { ContinuousClock.now + $0 }
-        lock.withLock { unlocked[address] = (key, until) }
+        lock.withLock {
+            if let current = unlocked[address], current.until == nil { return }
+            unlocked[address] = (key, until)
+        }
     }
 
     /// Forgets the decrypted key.
@@ -80,26 +121,40 @@ public final class AccountManager: @unchecked Sendable {
         }
     }
 
+    /// The key of an unlocked account; Klaytn's `unknown account` for an account this node does not
+    /// hold, `authentication needed: password or unlock` for a locked one.
+    public func requireUnlockedKey(for address: Address) throws(AccountError) -> PrivateKey {
+        guard contains(address) else { throw .unknownAccount }
+        guard let key = unlockedKey(for: address) else { throw .locked }
+        return key
+    }
+
     /// Adds `key` unlocked without an expiry, and stores it under `password` when the manager has a
     /// directory: what `klay dev` does with its prefunded accounts.
     public func addUnlocked(_ key: PrivateKey, password: String) throws {
         if directory != nil && lock.withLock({ files[key.address] }) == nil {
             try importKey(key, password: password)
         } else {
-            lock.withLock { if !addresses.contains(key.address) { addresses.append(key.address) } }
+            lock.withLock {
+                if !addresses.contains(key.address) { addresses.append(key.address) }
+                if files[key.address] == nil { memoryKeys[key.address] = key }
+            }
         }
         lock.withLock { unlocked[key.address] = (key, nil) }
     }
 
     private func store(_ file: KeystoreFile, address: Address) throws {
+        var path: URL?
         if let directory {
             let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
             let url = directory.appendingPathComponent("UTC--\(stamp)--\(Hex.encode(address.bytes, prefix: false))")
             try file.jsonData.write(to: url, options: .atomic)
+            path = url
         }
         lock.withLock {
             if files[address] == nil && !addresses.contains(address) { addresses.append(address) }
             files[address] = file
+            paths[address] = path
         }
     }
 }
@@ -109,12 +164,14 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownAccount
     case wrongPassphrase
     case locked
+    case alreadyExists
 
     public var description: String {
         switch self {
         case .unknownAccount: return "unknown account"
         case .wrongPassphrase: return "could not decrypt key with given passphrase"
         case .locked: return "authentication needed: password or unlock"
+        case .alreadyExists: return "account already exists"
         }
     }
 }

@@ -10,7 +10,7 @@ extension RPCMethodRegistry {
         let filters = FilterSystem(node: node)
         registerChainMethods(node)
         registerStateMethods(node)
-        registerTransactionMethods(node)
+        registerTransactionLookupMethods(node)
         registerConsensusMethods(node)
         registerFeeMethods(node)
         registerGovernanceMethods(node)

@@ -89,7 +89,8 @@ struct NodeCommand: AsyncParsableCommand {
             "producesBlocks": "\(produces)", "p2pPort": "\(port) (peer-to-peer networking not implemented)",
         ])
         try await NodeRunner(node: node, trigger: produces ? .interval(.seconds(1)) : nil, rpc: rpc.configuration(),
-                             registry: RPCSetup.registry(for: node.services, networkID: networkid ?? chainID),
+                             registry: RPCSetup.registry(for: node.services, networkID: networkid ?? chainID, gasCap: rpc.gasCap,
+                                                     evmTimeout: rpc.evmTimeout),
                              prometheusPort: metrics.servedPort, prometheus: prometheus, logger: logger).run()
     }
 

@@ -26,6 +26,10 @@ struct RPCOptions: ParsableArguments {
     var webSocketModules = RPCServerConfiguration.defaultModules.joined(separator: ",")
     @Option(name: .customLong("wsorigins"), help: "Origins accepted for WebSocket connections, comma-separated ('*' for any).")
     var webSocketOrigins = ""
+    @Option(name: .customLong("rpc.gascap"), help: "Gas limit of eth_call/estimateGas (0: no cap).")
+    var gasCap: UInt64 = 0
+    @Option(name: .customLong("rpc.evmtimeout"), help: "Seconds an eth_call/estimateGas may run (0: no limit).")
+    var evmTimeout: Double = 5
 
     /// The server configuration; `enableAll` turns both endpoints on whatever `--rpc`/`--ws` say (`klay dev`).
     func configuration(enableAll: Bool = false) -> RPCServerConfiguration {
