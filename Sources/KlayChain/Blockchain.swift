@@ -272,6 +272,12 @@ public final class Blockchain: @unchecked Sendable {
         discardUncommittedState()
     }
 
+    /// Closes the database once no block is being added: the last step of a graceful shutdown. Every
+    /// later read or write fails with the store's `closed` error.
+    public func close() {
+        lock.withLock { (store as? RocksDBStore)?.close() }
+    }
+
     // MARK: Writing
 
     /// Writes the staged state with the block, its receipts and indexes, and moves the head. Caller holds the lock.

@@ -6,6 +6,8 @@ import Foundation
 ///
 /// RocksDB's handles are safe to use from many threads at once, so one store is shared freely.
 /// RocksDB holds an exclusive lock on the folder; a second process opening it gets ``StorageError/locked(path:)``.
+/// ``close()`` shuts the database down before the process exits (RocksDB's background threads must be
+/// stopped before its static destructors run); calls after it throw ``StorageError/closed(path:)``.
 public final class RocksDBStore: KeyValueStore, @unchecked Sendable {
     /// Tuning knobs; the defaults suit a node on a small machine.
     public struct Options: Sendable {
@@ -31,6 +33,9 @@ public final class RocksDBStore: KeyValueStore, @unchecked Sendable {
     private let cache: OpaquePointer
     private let readOptions: OpaquePointer
     private let writeOptions: OpaquePointer
+    /// Held shared by every operation and exclusively by ``close()``.
+    private let closing = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+    private var isClosed = false
 
     /// Opens (or creates) the database in folder `path`.
     public init(path: String, options settings: Options = Options()) throws(StorageError) {
@@ -67,11 +72,32 @@ public final class RocksDBStore: KeyValueStore, @unchecked Sendable {
             throw .cannotOpen(path: path, detail: "rocksdb_open returned no handle")
         }
         database = handle
+        pthread_rwlock_init(closing, nil)
     }
 
     deinit {
-        rocksdb_close(database)
+        if !isClosed { rocksdb_close(database) }
         Self.release(options: options, tableOptions: tableOptions, cache: cache, readOptions: readOptions, writeOptions: writeOptions)
+        pthread_rwlock_destroy(closing)
+        closing.deallocate()
+    }
+
+    /// Waits for operations in progress, then closes the database (flushing nothing that is not already
+    /// durable: every batch was written to the log). Idempotent.
+    public func close() {
+        pthread_rwlock_wrlock(closing)
+        defer { pthread_rwlock_unlock(closing) }
+        guard !isClosed else { return }
+        rocksdb_close(database)
+        isClosed = true
+    }
+
+    /// Runs `body` while the database is open (shared with other operations, exclusive of ``close()``).
+    private func whileOpen<R>(_ body: () throws -> R) throws -> R {
+        pthread_rwlock_rdlock(closing)
+        defer { pthread_rwlock_unlock(closing) }
+        guard !isClosed else { throw StorageError.closed(path: path) }
+        return try body()
     }
 
     private static func release(options: OpaquePointer, tableOptions: OpaquePointer, cache: OpaquePointer,
@@ -84,7 +110,13 @@ public final class RocksDBStore: KeyValueStore, @unchecked Sendable {
     }
 
     public func get(_ key: [UInt8]) throws(StorageError) -> [UInt8]? {
-        try Self.get(key, database: database, readOptions: readOptions, path: path)
+        do {
+            return try whileOpen { try Self.get(key, database: database, readOptions: readOptions, path: path) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .io(path: path, detail: "\(error)")
+        }
     }
 
     public func put(_ key: [UInt8], _ value: [UInt8]) throws(StorageError) {
@@ -101,6 +133,16 @@ public final class RocksDBStore: KeyValueStore, @unchecked Sendable {
 
     public func write(_ batch: WriteBatch) throws(StorageError) {
         guard !batch.isEmpty else { return }
+        do {
+            try whileOpen { try writeOpen(batch) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .io(path: path, detail: "\(error)")
+        }
+    }
+
+    private func writeOpen(_ batch: WriteBatch) throws(StorageError) {
         let native = rocksdb_writebatch_create()
         defer { rocksdb_writebatch_destroy(native) }
         for operation in batch.operations {
@@ -122,7 +164,7 @@ public final class RocksDBStore: KeyValueStore, @unchecked Sendable {
     }
 
     public func forEach(prefix: [UInt8], _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        try Self.forEach(prefix: prefix, database: database, readOptions: readOptions, path: path, body)
+        try whileOpen { try Self.forEach(prefix: prefix, database: database, readOptions: readOptions, path: path, body) }
     }
 
     // MARK: Shared by the store and its snapshots

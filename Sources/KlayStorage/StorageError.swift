@@ -10,6 +10,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, detail: String)
     /// Any other error the storage engine reported.
     case io(path: String, detail: String)
+    /// The store was closed (the node is shutting down).
+    case closed(path: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFull(let path): return "no space left on the device holding \(path)"
         case .cannotOpen(let path, let detail): return "cannot open database \(path): \(detail)"
         case .io(let path, let detail): return "database \(path): \(detail)"
+        case .closed(let path): return "database \(path) is closed"
         }
     }
 }

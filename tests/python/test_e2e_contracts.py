@@ -54,7 +54,7 @@ def test_execution_transfers_and_logs(w3, node, keys, token):
     transfer_topic = w3.keccak(text="Transfer(address,address,uint256)")
     assert log["topics"][0] == transfer_topic
     found = w3.eth.get_logs({"fromBlock": receipt["blockNumber"], "toBlock": receipt["blockNumber"],
-                             "address": token.address, "topics": [transfer_topic]})
+                             "address": token.address, "topics": ["0x" + bytes(transfer_topic).hex()]})
     assert [entry["transactionHash"] for entry in found] == [receipt["transactionHash"]]
     # The Klaytn namespace sees the same log.
     klay_logs = node.call("klay_getLogs", [{"fromBlock": hex(receipt["blockNumber"]), "address": token.address}])["result"]

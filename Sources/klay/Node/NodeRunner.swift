@@ -31,6 +31,11 @@ struct NodeRunner {
     }
 
     func run() async throws {
+        // Whatever ends the run, RocksDB must be closed before the process exits.
+        defer {
+            node.services.chain.close()
+            logger.info("database closed")
+        }
         let stop = ShutdownSignals(logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let trigger {
