@@ -77,8 +77,15 @@ public final class LocalNode: @unchecked Sendable {
         case .instant:
             for await _ in wakeUps {
                 if Task.isCancelled { break }
+                // Until the pool has nothing executable left; a block that took none of it (all skipped as
+                // invalid now) ends the round instead of spinning.
                 while services.pool.counts.pending > 0 && !Task.isCancelled {
-                    do { try produceBlock() } catch { onError(error); break }
+                    do {
+                        if try produceBlock().block.transactions.isEmpty { break }
+                    } catch {
+                        onError(error)
+                        break
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import KlayChainStore
 import KlayNode
 import KlayPrimitives
 import KlayStorage
+import KlayTestSupport
 import KlayTypes
 import Testing
 
@@ -18,14 +19,13 @@ import Testing
     static let accounts = 50
 
     @Test func killedProducerResumesAtTheLastCommittedBlock() async throws {
-        let klay = try Self.klayBinary()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chain-crash-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let workload = ChainWorkload(accountCount: Self.accounts)
         let verifier = try Blockchain(store: MemoryStore(), genesis: workload.genesis)
         var committed: UInt64 = 0
         for kill in 1...Self.kills {
-            let printed = try await Self.runAndKill(klay, folder: folder, after: .milliseconds(Int.random(in: 300...1_500)))
+            let printed = try await Self.runAndKill(folder: folder, after: .milliseconds(Int.random(in: 300...1_500)))
             let chainStore = ChainStore(store: try RocksDBStore(path: folder))
             let head = try #require(try chainStore.head(), "kill \(kill): no head")
             let lastPrinted = printed.last?.number ?? committed
@@ -49,36 +49,12 @@ import Testing
         #expect(committed >= UInt64(Self.kills), "the child produced only \(committed) blocks")
     }
 
-    /// The `klay` executable built next to the tests (`make test` builds it before `swift test`).
-    static func klayBinary() throws -> URL {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let binary = packageRoot.appendingPathComponent(".build/debug/klay")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw MissingKlay(path: binary.path) }
-        return binary
-    }
-
-    struct MissingKlay: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "\(path) is missing: build it first with `swift build --product klay` (`make test` does)" }
-    }
-
     /// Starts `klay debug chain-stress` on `folder`, SIGKILLs it after `delay`, and returns the blocks it printed.
-    static func runAndKill(_ klay: URL, folder: String, after delay: Duration) async throws -> [(number: UInt64, hash: Hash)] {
-        let process = Process()
-        process.executableURL = klay
-        process.arguments = ["debug", "chain-stress", "--datadir", folder, "--accounts", String(accounts)]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        try await Task.sleep(for: delay)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationReason == .uncaughtSignal, "the child stopped by itself: \(errorText)")
-        return try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
+    static func runAndKill(folder: String, after delay: Duration) async throws -> [(number: UInt64, hash: Hash)] {
+        let killed = try await KlayProcess.runAndKill(["debug", "chain-stress", "--datadir", folder, "--accounts", String(accounts)],
+                                                      after: delay)
+        #expect(killed.wasRunning, "the child stopped by itself: \(killed.errors)")
+        return try killed.lines.map { line in
             let fields = line.split(separator: " ")
             guard fields.count == 4, fields[0] == "block", fields[2] == "hash", let number = UInt64(fields[1]) else {
                 throw ParseFailure(line: String(line))

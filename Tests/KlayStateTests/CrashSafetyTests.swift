@@ -1,6 +1,7 @@
 import Foundation
 import KlayPrimitives
 import KlayStorage
+import KlayTestSupport
 import KlayTrie
 import Testing
 @testable import KlayState
@@ -18,7 +19,6 @@ import Testing
     typealias Printed = [(block: UInt64, root: Hash)]
 
     @Test func killedCommitsReopenAtTheLastCommittedBlock() async throws {
-        let klay = try Self.klayBinary()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crash-safety-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
@@ -27,7 +27,7 @@ import Testing
         var expectedRoots: [UInt64: Hash] = [0: Trie.emptyRoot]
         var committed: UInt64 = 0
         for kill in 1...Self.kills {
-            let printed = try await Self.runAndKill(klay, folder: folder, after: .milliseconds(Int.random(in: 50...400)))
+            let printed = try await Self.runAndKill(folder: folder, after: .milliseconds(Int.random(in: 50...400)))
             let store = try RocksDBStore(path: folder)
             let block = try StateWorkload.committedBlock(in: store)
             let root = try PersistentState.headRoot(in: store) ?? Trie.emptyRoot
@@ -50,37 +50,12 @@ import Testing
         #expect(committed > 0, "the child never committed a block")
     }
 
-    /// The `klay` executable built next to the tests (`make test` builds it before `swift test`).
-    static func klayBinary() throws -> URL {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let binary = packageRoot.appendingPathComponent(".build/debug/klay")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw MissingKlay(path: binary.path) }
-        return binary
-    }
-
-    struct MissingKlay: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "\(path) is missing: build it first with `swift build --product klay` (`make test` does)" }
-    }
-
     /// Starts `klay debug state-stress` on `folder`, SIGKILLs it after `delay`, and returns what it printed.
-    static func runAndKill(_ klay: URL, folder: String, after delay: Duration) async throws -> Printed {
-        let process = Process()
-        process.executableURL = klay
-        process.arguments = ["debug", "state-stress", "--datadir", folder, "--seed", String(seed)]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        try await Task.sleep(for: delay)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationReason == .uncaughtSignal, "the child stopped by itself: \(errorText)")
-        // A line cut by the kill has no newline and does not count.
-        return try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
+    static func runAndKill(folder: String, after delay: Duration) async throws -> Printed {
+        let killed = try await KlayProcess.runAndKill(["debug", "state-stress", "--datadir", folder, "--seed", String(seed)],
+                                                      after: delay)
+        #expect(killed.wasRunning, "the child stopped by itself: \(killed.errors)")
+        return try killed.lines.map { line in
             let fields = line.split(separator: " ")
             guard fields.count == 4, fields[0] == "block", fields[2] == "root", let number = UInt64(fields[1]) else {
                 throw ParseFailure(line: String(line))

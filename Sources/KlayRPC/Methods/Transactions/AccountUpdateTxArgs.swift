@@ -33,11 +33,7 @@ public struct AccountUpdateTxArgs: Sendable, Equatable {
     func transaction(_ defaults: TxDefaults) throws(RPCError) -> Transaction {
         guard let key else { throw .server("method handler crashed") }
         _ = try AccountKeyCodec.decode(key)
-        var tx = Transaction(type: .accountUpdate)
-        tx.nonce = nonce ?? defaults.pendingNonce(of: from)
-        tx.gasPrice = gasPrice ?? defaults.suggestedPrice
-        tx.gas = gas ?? SendTxArgs.defaultGas
-        tx.from = from
+        var tx = defaults.transaction(.accountUpdate, from: from, nonce: nonce, gasPrice: gasPrice, gas: gas)
         tx.key = key
         return tx
     }

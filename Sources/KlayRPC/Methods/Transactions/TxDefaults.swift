@@ -22,6 +22,17 @@ struct TxDefaults {
     /// The nonce `address`'s next transaction should use (pool nonce).
     func pendingNonce(of address: Address) -> UInt64 { node.pool.pendingNonce(of: address) }
 
+    /// A transaction of `type` from `from` with the given fields, Klaytn's defaults where they are nil
+    /// (pool nonce, suggested price, gas 90 000).
+    func transaction(_ type: TxType, from: Address, nonce: UInt64?, gasPrice: UInt256?, gas: UInt64?) -> Transaction {
+        var tx = Transaction(type: type)
+        tx.nonce = nonce ?? pendingNonce(of: from)
+        tx.gasPrice = gasPrice ?? suggestedPrice
+        tx.gas = gas ?? SendTxArgs.defaultGas
+        tx.from = from
+        return tx
+    }
+
     /// Whether Ethereum typed transactions are accepted at the head (`IsEthTxTypeForkEnabled(head)`).
     var ethTxTypeAtHead: Bool { node.chain.config.isActive(.ethTxType, at: node.chain.head.number.uint64Value ?? 0) }
 }

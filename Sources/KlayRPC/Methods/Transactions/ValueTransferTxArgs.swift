@@ -33,11 +33,7 @@ public struct ValueTransferTxArgs: Sendable, Equatable {
     /// Klaytn's handler crashes on a missing `value`; that answers as its crash does.
     func transaction(_ defaults: TxDefaults) throws(RPCError) -> Transaction {
         guard let value else { throw .server("method handler crashed") }
-        var tx = Transaction(type: .valueTransfer)
-        tx.nonce = nonce ?? defaults.pendingNonce(of: from)
-        tx.gasPrice = gasPrice ?? defaults.suggestedPrice
-        tx.gas = gas ?? SendTxArgs.defaultGas
-        tx.from = from
+        var tx = defaults.transaction(.valueTransfer, from: from, nonce: nonce, gasPrice: gasPrice, gas: gas)
         tx.to = to
         tx.value = value
         return tx
