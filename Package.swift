@@ -160,8 +160,8 @@ let package = Package(
         .testTarget(
             name: "KlayChainTests",
             dependencies: [
-                "KlayTestSupport", "KlayChain", "KlayChainStore", "KlayConsensus", "KlayTxPool", "KlayEVM", "KlayState",
-                "KlayStorage", "KlayTypes", "KlayPrimitives",
+                "KlayTestSupport", "KlayChain", "KlayChainStore", "KlayConsensus", "KlayTxPool", "KlayNode", "KlayEVM",
+                "KlayState", "KlayStorage", "KlayTypes", "KlayPrimitives",
             ],
             exclude: ["Contracts"]
         ),

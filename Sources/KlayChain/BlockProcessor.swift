@@ -105,7 +105,10 @@ public struct BlockProcessor: Sendable {
 
     /// Recovers the signers of `transactions` on all cores; the first failure (by index) is reported.
     public func recoverSenders(_ transactions: [Transaction]) throws(BlockError) -> [RecoveredTransaction] {
-        let results = ParallelRecovery.recover(transactions, chainID: chainID)
+        let chainID = chainID
+        let results = transactions.concurrentMap { transaction in
+            Result { () throws(TxError) in try RecoveredTransaction(transaction, chainID: chainID) }
+        }
         var recovered: [RecoveredTransaction] = []
         recovered.reserveCapacity(results.count)
         for (index, result) in results.enumerated() {

@@ -19,7 +19,8 @@ extension TransitionMessage {
         case .valueTransfer, .valueTransferMemo:
             if let to = tx.to, state.account(to)?.kind == .smartContract { throw .notForProgramAccount }
         case .smartContractExecution:
-            guard let to = tx.to, Self.isContractAvailable(to, state: state) else { throw .notProgramAccount }
+            // `IsContractAvailable`: a self-destructed contract is gone from state by the next transaction.
+            guard let to = tx.to, state.account(to)?.isContractWithCode == true else { throw .notProgramAccount }
         case .accountUpdate:
             do {
                 let key = try AccountKey(serialized: tx.key)
@@ -87,12 +88,5 @@ extension TransitionMessage {
             gasPrice: rules.magma ? baseFee ?? .zero : tx.gasPrice,
             value: tx.value, data: carriesData ? tx.input : [], intrinsicGas: intrinsic,
             accessList: tx.accessList, action: action)
-    }
-
-    /// Whether `address` holds a contract that can be executed: a smart contract account with code
-    /// (`IsContractAvailable`; a self-destructed one is gone from state by the next transaction).
-    static func isContractAvailable(_ address: Address, state: StateDB) -> Bool {
-        guard let account = state.account(address), account.kind == .smartContract else { return false }
-        return account.codeHash != Account.emptyCodeHash
     }
 }

@@ -10,7 +10,8 @@ extension ChainStore {
     /// the only ones where the two differ.
     ///
     /// `receipts` (and `senders`, if given) must have one entry per transaction, in block order (a
-    /// mismatch is a caller bug and stops the process).
+    /// count mismatch is a caller bug and stops the process); each receipt's `transactionHash` is the
+    /// lookup key of its transaction.
     /// Nothing is visible to readers until the caller writes the batch.
     public func write(block: Block, receipts: [Receipt], senders: [Address]?, to batch: inout WriteBatch,
                       indexSenderTxHashes: Bool) {
@@ -30,9 +31,9 @@ extension ChainStore {
         batch.put(ChainKeys.canonicalHash(number), hash.bytes)
         batch.put(ChainKeys.blockNumber(hash), ChainKeys.encode(number))
         for (index, transaction) in transactions.enumerated() {
-            let transactionHash = transaction.hash
-            precondition(receipts[index].transactionHash == transactionHash,
-                         "block \(number): receipt \(index) is for another transaction")
+            // The receipt carries the hash the processor computed once; hashing every transaction again
+            // here would double the block's encoding work.
+            let transactionHash = receipts[index].transactionHash
             let location = TransactionLocation(blockHash: hash, blockNumber: number, index: index)
             batch.put(ChainKeys.txLookup(transactionHash), location.encoded)
             if indexSenderTxHashes && transaction.isFeeDelegated {

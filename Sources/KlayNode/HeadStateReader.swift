@@ -26,9 +26,6 @@ public final class HeadStateReader: TxPoolStateReader, @unchecked Sendable {
     }
 
     public func isContractAvailable(_ address: Address) -> Bool {
-        lock.withLock {
-            guard let account = state.account(address), account.kind == .smartContract else { return false }
-            return account.codeHash != Account.emptyCodeHash
-        }
+        lock.withLock { state.account(address)?.isContractWithCode ?? false }
     }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import KlayPrimitives
 import KlayTypes
 
@@ -32,13 +30,13 @@ struct PreparedTransaction: Sendable {
         case .klaytn: typePrefix = 1
         case .ethereum: typePrefix = 2
         }
-        size = transaction.rawBytes.count - typePrefix
+        // One encoding serves both the size and the hash.
+        let raw = transaction.rawBytes
+        size = raw.count - typePrefix
+        hash = transaction.hash(rawBytes: raw)
         do {
-            let recovered = try RecoveredTransaction(transaction, chainID: chainID)
-            hash = recovered.hash
-            recovery = .success(recovered)
+            recovery = .success(try RecoveredTransaction(transaction, chainID: chainID, hash: hash))
         } catch {
-            hash = transaction.hash
             recovery = .failure(Self.classify(error, transaction: transaction, chainID: chainID))
         }
     }
@@ -63,26 +61,6 @@ struct PreparedTransaction: Sendable {
 
     /// Prepares every transaction of `transactions`, spreading the signature recovery over all cores.
     static func prepareAll(_ transactions: [Transaction], chainID: UInt64) -> [PreparedTransaction] {
-        let count = transactions.count
-        guard count > 1 else { return transactions.map { PreparedTransaction($0, chainID: chainID) } }
-        let output = UnsafeMutableBufferPointer<PreparedTransaction>.allocate(capacity: count)
-        defer { output.deallocate() }
-        let destination = UncheckedBuffer(buffer: output)
-        // A few chunks per core balances uneven work (multisig, fee delegation) without per-item overhead.
-        let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-            for index in range {
-                (destination.buffer.baseAddress! + index).initialize(to: PreparedTransaction(transactions[index], chainID: chainID))
-            }
-        }
-        let prepared = Array(output)
-        _ = output.deinitialize()
-        return prepared
+        transactions.concurrentMap { PreparedTransaction($0, chainID: chainID) }
     }
-}
-
-/// Lets the concurrent workers write disjoint elements of one buffer.
-private struct UncheckedBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<PreparedTransaction>
 }

@@ -1,5 +1,6 @@
 import KlayChain
 import KlayConsensus
+import KlayNode
 import KlayPrimitives
 import KlayStorage
 import KlayTypes
@@ -12,23 +13,11 @@ enum ChainFixture {
     static let rewardbase = Address(lastBytesOf: Keccak256.hash(Array("rewardbase".utf8)))
     static let funded = (1...5).map { ProcessorFixture.key(UInt8($0)) }
 
+    /// ``DevNetwork``'s one-validator genesis: every fork through Cancun at block 0, round robin,
+    /// 9.6 KLAY minted per block with fees deferred; 1 000 KLAY for each funded account.
     static var genesis: Genesis {
-        var config = ChainConfig()
-        config.chainId = UInt256(ProcessorFixture.chainID)
-        for fork in Hardfork.allCases where fork != .randao && fork != .dragon { config.setBlock(0, of: fork) }
-        config.istanbul = IstanbulConfig(epoch: 604_800, proposerPolicy: 0, subGroupSize: 21)
-        config.unitPrice = 25_000_000_000
-        config.deriveShaImpl = 2
-        config.governance = GovernanceConfig(
-            governanceMode: "single",
-            reward: RewardConfig(mintingAmount: UInt256(9_600_000_000_000_000_000 as UInt64), ratio: "34/54/12",
-                                 kip82Ratio: "20/80", deferredTxFee: true, minimumStake: UInt256(5_000_000 as UInt64)))
-        var genesis = Genesis(config: config)
-        genesis.timestamp = 1_700_000_000
-        genesis.blockScore = .one
-        genesis.extraData = IstanbulExtra(validators: [validator.address], seal: [UInt8](repeating: 0, count: 65)).encoded
-        for key in funded { genesis.alloc[key.address] = GenesisAccount(balance: ProcessorFixture.klay &* UInt256(1_000)) }
-        return genesis
+        DevNetwork.genesis(chainID: ProcessorFixture.chainID, validator: validator.address, funded: funded.map(\.address),
+                           balance: ProcessorFixture.klay &* UInt256(1_000))
     }
 
     static func open(_ store: any KeyValueStore = MemoryStore()) throws -> Blockchain {

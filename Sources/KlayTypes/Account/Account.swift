@@ -76,6 +76,13 @@ public struct Account: Sendable, Hashable {
     /// The VM version the code was deployed under, or nil for an externally owned account.
     public var vmVersion: UInt8? { contract?.codeInfo.vmVersion }
 
+    /// Whether the account is a smart contract account with code: what Klaytn's `IsContractAvailable`
+    /// (and `klay_isContractAccount`) ask of an execution target.
+    public var isContractWithCode: Bool {
+        guard let contract else { return false }
+        return contract.codeHash != Self.emptyCodeHash
+    }
+
     /// Whether EIP-158 state clearing deletes the account: nonce and balance zero, and for an EOA a key
     /// of exactly AccountKeyLegacy, for an SCA no code.
     public var isEmpty: Bool {

@@ -15,10 +15,11 @@ public struct RecoveredTransaction: Sendable, Equatable {
     /// The public keys that made the fee-payer signatures (empty unless fee-delegated).
     public let feePayerKeys: [PublicKey]
 
-    /// Recovers the signers of `transaction` for a node on `chainID`.
-    public init(_ transaction: Transaction, chainID: UInt64) throws(TxError) {
+    /// Recovers the signers of `transaction` for a node on `chainID`; `hash` is its hash when the
+    /// caller has computed it already.
+    public init(_ transaction: Transaction, chainID: UInt64, hash: Hash? = nil) throws(TxError) {
         self.transaction = transaction
-        hash = transaction.hash
+        self.hash = hash ?? transaction.hash
         senderKeys = try transaction.recoverSigners(chainID: chainID)
         if transaction.type.encoding == .klaytn, let from = transaction.from {
             sender = from

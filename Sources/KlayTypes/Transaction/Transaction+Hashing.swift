@@ -14,6 +14,12 @@ extension Transaction {
         return writer.withUnsafeBytes { Keccak256.hash($0) }
     }
 
+    /// ``hash`` from the transaction's ``rawBytes`` when the caller has them already (the `0x78`
+    /// envelope of Ethereum typed transactions is left out of the hash), saving a second encoding.
+    public func hash(rawBytes: [UInt8]) -> Hash {
+        type.encoding == .ethereum ? Keccak256.hash(rawBytes.dropFirst()) : Keccak256.hash(rawBytes)
+    }
+
     /// The hash of the transaction without its fee-payer part: `keccak(T ‖ rlp([fields…, signatures]))`
     /// for fee-delegated types, the same as ``hash`` for all others. It lets a sender find its
     /// transaction before the fee payer has signed.

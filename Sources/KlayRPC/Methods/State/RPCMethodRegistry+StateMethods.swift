@@ -45,8 +45,7 @@ extension RPCMethodRegistry {
         }
         register("klay", "isContractAccount") { params throws(RPCError) in
             let (address, selector) = try params.decode(.address, .blockNumberOrHash)
-            guard let account = try node.state(selector).account(address), let contract = account.contract else { return .bool(false) }
-            return .bool(contract.codeHash != Account.emptyCodeHash)
+            return .bool(try node.state(selector).account(address)?.isContractWithCode ?? false)
         }
     }
 }
