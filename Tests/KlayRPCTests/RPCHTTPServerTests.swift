@@ -151,7 +151,9 @@ struct RPCHTTPServerTests {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let response = try await post(client, #"{"jsonrpc":"2.0","id":1,"method":"klay_sleep"}"#)
-                #expect(clock.now - start < .seconds(1))
+                // Answered by the 200 ms timeout, well before the 10 s handler ends (the margin absorbs a
+                // loaded CI machine running the suites in parallel).
+                #expect(clock.now - start < .seconds(5))
                 #expect(response.status == .serviceUnavailable && text(response) == "timeout")
                 try await expectServing(client)
             }

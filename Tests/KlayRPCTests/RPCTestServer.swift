@@ -16,7 +16,7 @@ enum RPCTestServer {
         configure(&configuration)
         let registry = RPCDispatcherTests.registry()
         registry.register("klay", "sleep") { _ in
-            try? await Task.sleep(for: .seconds(2))
+            try? await Task.sleep(for: .seconds(10))
             return .bool(true)
         }
         let (_, terminated) = AsyncStream.makeStream(of: Void.self)
